@@ -1,0 +1,28 @@
+package dev.palisade.sample.me;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import dev.palisade.security.principal.PalisadePrincipal;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Who is calling: the same view for every credential kind. */
+@RestController
+class MeController {
+
+	@GetMapping("/api/v1/me")
+	Map<String, Object> me(@AuthenticationPrincipal PalisadePrincipal me) {
+		Map<String, Object> body = new TreeMap<>();
+		body.put("subject", me.subject());
+		body.put("kind", me.kind().wireName());
+		body.put("org", me.org());
+		body.put("project", me.project());
+		body.put("roles", me.roles().stream().sorted().toList());
+		body.put("permissions", me.permissions().stream().sorted().toList());
+		return body;
+	}
+
+}

@@ -1,0 +1,58 @@
+package dev.palisade.security.autoconfigure.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.palisade.security.autoconfigure.token.PalisadeTokenProperties;
+import dev.palisade.security.web.PalisadeHttpConfigurer;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.boot.security.autoconfigure.web.servlet.ConditionalOnDefaultServletWebSecurity;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.util.ClassUtils;
+
+/**
+ * The chain used when the application defines no {@link SecurityFilterChain} of its own:
+ * {@link PalisadeHttpConfigurer}, the configured public paths, the JWK Set, {@code /error} and
+ * the health endpoint open, other Actuator endpoints reserved to callers holding
+ * {@code actuator:read}, every other request authenticated.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnDefaultServletWebSecurity
+class DefaultSecurityFilterChainConfiguration {
+
+	private static final boolean ACTUATOR_PRESENT = ClassUtils.isPresent(
+			"org.springframework.boot.actuate.endpoint.annotation.Endpoint",
+			DefaultSecurityFilterChainConfiguration.class.getClassLoader());
+
+	static final String ACTUATOR_PERMISSION = "actuator:read";
+
+	@Bean
+	@Order(SecurityFilterProperties.BASIC_AUTH_ORDER)
+	SecurityFilterChain palisadeSecurityFilterChain(HttpSecurity http, PalisadeWebProperties web,
+			ObjectProvider<PalisadeTokenProperties> tokens) throws Exception {
+		List<String> open = new ArrayList<>(web.publicPaths());
+		open.add("/error");
+		String jwksPath = PalisadeWebSecurityAutoConfiguration.jwksPath(tokens);
+		if (jwksPath != null) {
+			open.add(jwksPath);
+		}
+		http.with(PalisadeHttpConfigurer.palisade(), Customizer.withDefaults());
+		http.authorizeHttpRequests((requests) -> {
+			requests.requestMatchers(open.toArray(String[]::new)).permitAll();
+			if (ACTUATOR_PRESENT) {
+				requests.requestMatchers(EndpointRequest.to("health")).permitAll();
+				requests.requestMatchers(EndpointRequest.toAnyEndpoint()).hasAuthority(ACTUATOR_PERMISSION);
+			}
+			requests.anyRequest().authenticated();
+		});
+		return http.build();
+	}
+}

@@ -1,0 +1,67 @@
+package dev.palisade.security.web;
+
+import java.util.List;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * Applies Palisade to a {@code SecurityFilterChain} the application writes itself:
+ *
+ * <pre class="code">
+ * http.with(PalisadeHttpConfigurer.palisade(), Customizer.withDefaults());
+ * </pre>
+ *
+ * It makes the chain a stateless API chain (no session, no CSRF token since no cookie carries
+ * the credential), authenticates bearer credentials with the Palisade providers found in the
+ * application context, and answers 401/403 with RFC 9457 problem bodies. Authorization rules
+ * stay the application's own. Palisade's default chain, used when the application defines
+ * none, is this configurer plus the rules from {@code palisade.access}.
+ */
+public final class PalisadeHttpConfigurer extends AbstractHttpConfigurer<PalisadeHttpConfigurer, HttpSecurity> {
+
+	private BearerTokenResolver bearerTokenResolver;
+
+	private PalisadeHttpConfigurer() {
+	}
+
+	/** A new configurer, for {@code http.with(palisade(), ...)}. */
+	public static PalisadeHttpConfigurer palisade() {
+		return new PalisadeHttpConfigurer();
+	}
+
+	/** Replaces how the bearer value is read from the request (default: the Authorization header). */
+	public PalisadeHttpConfigurer bearerTokenResolver(BearerTokenResolver bearerTokenResolver) {
+		this.bearerTokenResolver = bearerTokenResolver;
+		return this;
+	}
+
+	@Override
+	public void init(HttpSecurity http) {
+		ApplicationContext context = http.getSharedObject(ApplicationContext.class);
+		AuthenticationEntryPoint entryPoint = context.getBean(ProblemAuthenticationEntryPoint.class);
+		AccessDeniedHandler accessDeniedHandler = context.getBean(ProblemAccessDeniedHandler.class);
+		List<AuthenticationProvider> providers = context.getBean(PalisadeAuthenticationProviders.class).providers();
+		AuthenticationManager bearerManager = new ProviderManager(providers);
+		BearerTokenResolver resolver = (this.bearerTokenResolver != null) ? this.bearerTokenResolver
+				: new DefaultBearerTokenResolver();
+		http.csrf((csrf) -> csrf.disable());
+		http.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		http.requestCache((cache) -> cache.disable());
+		http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
+			.accessDeniedHandler(accessDeniedHandler));
+		http.oauth2ResourceServer((resourceServer) -> resourceServer.bearerTokenResolver(resolver)
+			.authenticationManagerResolver((request) -> bearerManager)
+			.authenticationEntryPoint(entryPoint)
+			.accessDeniedHandler(accessDeniedHandler));
+	}
+}
