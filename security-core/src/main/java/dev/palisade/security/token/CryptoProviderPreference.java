@@ -1,0 +1,21 @@
+package dev.palisade.security.token;
+
+/**
+ * Which JCA provider computes ECDSA (ES256/ES384) and EdDSA signatures. RSA and HMAC always use the
+ * JDK provider. Both choices pass the same Wycheproof vectors; the default is the faster one as
+ * measured by {@code TokenVerificationBenchmark}.
+ */
+public enum CryptoProviderPreference {
+
+	/** The providers that ship with the JDK (SunEC). */
+	JDK,
+
+	/** BouncyCastle's provider, used as an instance (it is never registered globally). */
+	BOUNCY_CASTLE;
+
+	/** The default for issuers and verifiers. */
+	public static CryptoProviderPreference defaultPreference() {
+		return JDK;
+	}
+
+}
