@@ -17,7 +17,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
-import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -32,7 +33,8 @@ import org.springframework.security.web.SecurityFilterChain;
  */
 @AutoConfiguration(after = PalisadeTokenAutoConfiguration.class,
 		before = { ServletWebSecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class,
-				ManagementWebSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class })
+				ManagementWebSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class,
+				OAuth2ResourceServerWebSecurityAutoConfiguration.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({ SecurityFilterChain.class, HttpSecurity.class })
 @EnableConfigurationProperties(PalisadeWebProperties.class)
