@@ -1,0 +1,34 @@
+package dev.palisade.sample.auth;
+
+import java.util.Map;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** RFC 6749 §5.2 error responses of the token endpoint. */
+final class OAuthErrors {
+
+	private OAuthErrors() {
+	}
+
+	static ResponseEntity<Map<String, Object>> invalidRequest() {
+		return error("invalid_request");
+	}
+
+	static ResponseEntity<Map<String, Object>> invalidGrant() {
+		return error("invalid_grant");
+	}
+
+	static ResponseEntity<Map<String, Object>> unsupportedGrantType() {
+		return error("unsupported_grant_type");
+	}
+
+	static ResponseEntity.BodyBuilder noStore(ResponseEntity.BodyBuilder builder) {
+		return builder.cacheControl(CacheControl.noStore()).header("Pragma", "no-cache");
+	}
+
+	private static ResponseEntity<Map<String, Object>> error(String code) {
+		return noStore(ResponseEntity.status(HttpStatus.BAD_REQUEST)).body(Map.of("error", code));
+	}
+}
