@@ -1,0 +1,132 @@
+package dev.palisade.security.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+
+import dev.palisade.security.principal.PrincipalKind;
+import dev.palisade.security.token.AccessTokenIssuer;
+import dev.palisade.security.token.AccessTokenRequest;
+import dev.palisade.security.token.AccessTokenSettings;
+import dev.palisade.security.token.RotatingKeyring;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@SpringBootTest(classes = TestApplication.class,
+		properties = { "palisade.web.public-paths=/open/**", "palisade.tokens.issuer=https://issuer.test",
+				"palisade.tokens.audiences=api" })
+@AutoConfigureMockMvc
+class DefaultChainHttpTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	AccessTokenIssuer issuer;
+
+	@Autowired
+	RotatingKeyring keyring;
+
+	@Autowired
+	AccessTokenSettings settings;
+
+	private String token(Set<String> permissions) {
+		return this.issuer
+			.issue(new AccessTokenRequest("alice", PrincipalKind.USER, "acme", null, Set.of("org:member"), permissions,
+					null))
+			.value();
+	}
+
+	@Test
+	void requestWithoutCredentialGets401ChallengeWithoutErrorCode() throws Exception {
+		this.mvc.perform(get("/api/me"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"palisade\""))
+			.andExpect(content().contentType("application/problem+json"))
+			.andExpect(jsonPath("$.status").value(401))
+			.andExpect(jsonPath("$.title").value("Unauthorized"))
+			.andExpect(jsonPath("$.instance").value("/api/me"));
+	}
+
+	@Test
+	void validTokenReachesTheControllerAsAPalisadePrincipal() throws Exception {
+		this.mvc.perform(get("/api/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token(Set.of())))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.subject").value("alice"))
+			.andExpect(jsonPath("$.kind").value("user"));
+	}
+
+	@Test
+	void garbageTokenGets401InvalidTokenAndTheSameBodyAsAnExpiredOne() throws Exception {
+		String expired = new AccessTokenIssuer(this.keyring, this.settings,
+				Clock.offset(Clock.systemUTC(), Duration.ofHours(-2)))
+			.issue(new AccessTokenRequest("alice", PrincipalKind.USER, null, null, Set.of(), Set.of(), null))
+			.value();
+		for (String bad : new String[] { "not-a-jwt", "eyJhbGciOiJub25lIn0.e30.", expired }) {
+			this.mvc.perform(get("/api/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + bad))
+				.andExpect(status().isUnauthorized())
+				.andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE,
+						"Bearer realm=\"palisade\", error=\"invalid_token\""))
+				.andExpect(content().contentType("application/problem+json"))
+				.andExpect(jsonPath("$.detail").value("The credential is invalid, expired or revoked."))
+				.andExpect(content().string(not(containsString(bad))));
+		}
+	}
+
+	@Test
+	void malformedAuthorizationHeaderIs401InvalidRequest() throws Exception {
+		this.mvc.perform(get("/api/me").header(HttpHeaders.AUTHORIZATION, "Bearer a b c"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, containsString("error=\"invalid_request\"")));
+	}
+
+	@Test
+	void tokenLongerThanTheLimitIs401NotAServerError() throws Exception {
+		String huge = "eyJ" + "A".repeat(20_000) + ".e30.sig";
+		this.mvc.perform(get("/api/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + huge))
+			.andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void missingPermissionIs403ProblemWithInsufficientScope() throws Exception {
+		this.mvc.perform(get("/api/agents/write-check").header(HttpHeaders.AUTHORIZATION, "Bearer " + token(Set.of())))
+			.andExpect(status().isForbidden())
+			.andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, containsString("insufficient_scope")))
+			.andExpect(content().contentType("application/problem+json"))
+			.andExpect(jsonPath("$.status").value(403));
+		this.mvc
+			.perform(get("/api/agents/write-check").header(HttpHeaders.AUTHORIZATION,
+					"Bearer " + token(Set.of("agents:write"))))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void publicPathsAndTheJwkSetNeedNoCredential() throws Exception {
+		this.mvc.perform(get("/open/ping")).andExpect(status().isOk());
+		this.mvc.perform(get("/.well-known/jwks.json"))
+			.andExpect(status().isOk())
+			.andExpect(content().contentType("application/jwk-set+json"))
+			.andExpect(jsonPath("$.keys[0].kid").value(this.keyring.current().active().kid()))
+			.andExpect(jsonPath("$.keys[0].d").doesNotExist());
+	}
+
+	@Test
+	void noSessionCookieIsEverSet() throws Exception {
+		this.mvc.perform(get("/api/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token(Set.of())))
+			.andExpect(status().isOk())
+			.andExpect(header().doesNotExist(HttpHeaders.SET_COOKIE));
+	}
+}
