@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Requests/s of GET /api/v1/me with a bearer token (authentication through Palisade's chain)
+# against GET /api/v1/ping (a public path: same chain, no credential), measured in one run on
+# loopback with wrk. Prints both and the overhead ratio. Bounded: two 15 s runs, then it stops.
+#
+#   ./mvnw -q -pl sample-app -am package -DskipTests
+#   benchmarks/load/me-overhead.sh [duration-seconds] [connections]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+DURATION=${1:-15}
+CONNECTIONS=${2:-32}
+PORT=${PORT:-18080}
+KEYS=$(mktemp -d)
+command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)" >&2; exit 2; }
+
+java -jar sample-app/target/palisade-sample-app.jar --server.port="$PORT" \
+  --palisade.tokens.signing.directory="$KEYS" --logging.level.root=WARN >"$KEYS/app.log" 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null; rm -rf "$KEYS"' EXIT
+for _ in $(seq 1 120); do
+  curl -sf "http://127.0.0.1:$PORT/api/v1/ping" >/dev/null 2>&1 && break
+  sleep 0.5
+done
+
+TOKEN=$(curl -sf -d grant_type=password -d username=acme-dev -d password=acme-dev-password \
+  "http://127.0.0.1:$PORT/auth/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+curl -sf -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/me" >/dev/null
+
+# warm up both paths, then measure
+wrk -t2 -c"$CONNECTIONS" -d5s -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/me" >/dev/null
+wrk -t2 -c"$CONNECTIONS" -d5s "http://127.0.0.1:$PORT/api/v1/ping" >/dev/null
+ME=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -H "Authorization: Bearer $TOKEN" \
+  "http://127.0.0.1:$PORT/api/v1/me" | awk '/Requests\/sec/ {print $2}')
+OPEN=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" "http://127.0.0.1:$PORT/api/v1/ping" | awk '/Requests\/sec/ {print $2}')
+echo "GET /api/v1/me with bearer : $ME req/s"
+echo "GET /api/v1/ping (public)  : $OPEN req/s"
+awk -v a="$OPEN" -v b="$ME" 'BEGIN { printf "overhead ratio (public / bearer): %.2fx\n", a / b }'
