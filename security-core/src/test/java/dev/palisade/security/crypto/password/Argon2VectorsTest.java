@@ -57,18 +57,26 @@ class Argon2VectorsTest {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("referenceVectors")
-	void referenceVectorMatchesRawGeneratorAndPhcEncoding(String encoded, JsonNode v) {
-		Argon2Kdf.Type type = Argon2Kdf.Type.valueOf(v.get("type").asString().toUpperCase());
+	void phcWriterReproducesTheReferenceString(String encoded, JsonNode v) {
 		byte[] salt = v.get("salt").asString().getBytes(StandardCharsets.US_ASCII);
-		byte[] hash = Argon2Kdf.derive(type, v.get("m_cost_kib").asInt(), v.get("t_cost").asInt(),
-				v.get("parallelism").asInt(), v.get("password").asString().getBytes(StandardCharsets.UTF_8), salt, null,
-				null, v.get("hash_length").asInt());
-		assertThat(hash).isEqualTo(TestVectors.hex(v.get("hash_hex")));
-		// our PHC writer produces the reference implementation's string byte for byte
 		String written = PhcString.format(v.get("type").asString(), 19,
 				orderedCosts(v.get("m_cost_kib").asInt(), v.get("t_cost").asInt(), v.get("parallelism").asInt()), salt,
-				hash);
+				TestVectors.hex(v.get("hash_hex")));
 		assertThat(written).isEqualTo(encoded);
+	}
+
+	static Stream<Arguments> referenceArgon2iVectors() {
+		return referenceVectors().filter((a) -> ((JsonNode) a.get()[1]).get("type").asString().equals("argon2i"));
+	}
+
+	/** Argon2i is not a stored format here; its vectors still check the raw generator path. */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("referenceArgon2iVectors")
+	void referenceArgon2iVectorMatchesRawGenerator(String encoded, JsonNode v) {
+		byte[] hash = Argon2Kdf.derive(Argon2Kdf.Type.ARGON2I, v.get("m_cost_kib").asInt(), v.get("t_cost").asInt(),
+				v.get("parallelism").asInt(), v.get("password").asString().getBytes(StandardCharsets.UTF_8),
+				v.get("salt").asString().getBytes(StandardCharsets.US_ASCII), null, null, v.get("hash_length").asInt());
+		assertThat(hash).isEqualTo(TestVectors.hex(v.get("hash_hex")));
 	}
 
 	static Stream<Arguments> referenceArgon2idVectors() {
@@ -80,7 +88,13 @@ class Argon2VectorsTest {
 	void referenceArgon2idStringVerifiesThroughHasher(String encoded, JsonNode v) {
 		String password = v.get("password").asString();
 		assertThat(this.hasher.matches(password, encoded)).isTrue();
-		assertThat(this.hasher.matches(password + "x", encoded)).isFalse();
+	}
+
+	@Test
+	void referenceArgon2idStringRejectsAnotherPassword() {
+		String encoded = "$argon2id$v=19$m=256,t=2,p=1$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4";
+		assertThat(this.hasher.matches("password", encoded)).isTrue();
+		assertThat(this.hasher.matches("differentpassword", encoded)).isFalse();
 	}
 
 	@Test
@@ -95,6 +109,7 @@ class Argon2VectorsTest {
 		assertThat(skipped).hasSize(1);
 		assertThat(referenceVectors()).hasSize(16);
 		assertThat(referenceArgon2idVectors()).hasSize(8);
+		assertThat(referenceArgon2iVectors()).hasSize(8);
 	}
 
 	@Test
