@@ -1,0 +1,39 @@
+package dev.palisade.security.refresh.jdbc;
+
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+
+/**
+ * Grant attributes in one text column as {@code application/x-www-form-urlencoded}: a standard
+ * the JDK encodes and decodes, so core needs no JSON library for a flat string map.
+ */
+final class AttributesCodec {
+
+	private AttributesCodec() {
+	}
+
+	static String encode(Map<String, String> attributes) {
+		StringJoiner out = new StringJoiner("&");
+		new TreeMap<>(attributes).forEach((key, value) -> out
+			.add(URLEncoder.encode(key, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)));
+		return out.toString();
+	}
+
+	static Map<String, String> decode(String text) {
+		Map<String, String> attributes = new HashMap<>();
+		if (text == null || text.isEmpty()) {
+			return attributes;
+		}
+		for (String pair : text.split("&")) {
+			int eq = pair.indexOf('=');
+			attributes.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+					URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+		}
+		return attributes;
+	}
+}

@@ -1,0 +1,329 @@
+package dev.palisade.security.refresh.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import dev.palisade.security.refresh.FamilyState;
+import dev.palisade.security.refresh.RefreshFamily;
+import dev.palisade.security.refresh.RefreshGrant;
+import dev.palisade.security.refresh.RefreshTokenStore;
+import dev.palisade.security.refresh.RefreshTokenStoreException;
+import dev.palisade.security.refresh.RotationFailure;
+import dev.palisade.security.refresh.StoreRotation;
+import dev.palisade.security.refresh.TokenHashes;
+
+/**
+ * Refresh-token store on a plain {@link DataSource} (PostgreSQL, or H2 as the embedded default),
+ * using the tables of {@link JdbcDialect#schemaResource()}. Rotation is a compare-and-set
+ * {@code UPDATE ... WHERE token_hash = ? AND state = 'active'} whose update count decides the
+ * winner, in one transaction with the insert of the new token; the database's row lock makes
+ * concurrent rotations of one token serialise, and exactly one sees an update count of 1.
+ */
+public final class JdbcRefreshTokenStore implements RefreshTokenStore {
+
+	private static final String FAMILY_COLUMNS = "f.family_id, f.subject, f.org, f.project, f.attributes, f.state,"
+			+ " f.created_at, f.absolute_expires_at, f.idle_expires_at, f.revoked_at";
+
+	private static final String INSERT_FAMILY = "INSERT INTO palisade_refresh_family (family_id, subject, org, project,"
+			+ " attributes, state, created_at, absolute_expires_at, idle_expires_at, revoked_at)"
+			+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+	private static final String INSERT_TOKEN = "INSERT INTO palisade_refresh_token (token_hash, family_id, state, issued_at)"
+			+ " VALUES (?, ?, 'active', ?)";
+
+	private static final String SELECT_BY_TOKEN = "SELECT t.state AS token_state, " + FAMILY_COLUMNS
+			+ " FROM palisade_refresh_token t JOIN palisade_refresh_family f ON f.family_id = t.family_id"
+			+ " WHERE t.token_hash = ?";
+
+	private static final String SELECT_FAMILY = "SELECT " + FAMILY_COLUMNS
+			+ " FROM palisade_refresh_family f WHERE f.family_id = ?";
+
+	private static final String ROTATE_TOKEN = "UPDATE palisade_refresh_token SET state = 'rotated'"
+			+ " WHERE token_hash = ? AND state = 'active'";
+
+	private static final String TOUCH_FAMILY = "UPDATE palisade_refresh_family SET idle_expires_at = ?"
+			+ " WHERE family_id = ? AND state = 'active'";
+
+	private static final String REVOKE_FAMILY = "UPDATE palisade_refresh_family SET state = 'revoked', revoked_at = ?"
+			+ " WHERE family_id = ? AND state = 'active'";
+
+	private static final String LOCK_SUBJECT_FAMILIES = "SELECT " + FAMILY_COLUMNS
+			+ " FROM palisade_refresh_family f WHERE f.subject = ? AND f.state = 'active' FOR UPDATE";
+
+	/** A rotation retries its read at most this often after losing a compare-and-set. */
+	private static final int MAX_ATTEMPTS = 3;
+
+	private final DataSource dataSource;
+
+	private final JdbcDialect dialect;
+
+	public JdbcRefreshTokenStore(DataSource dataSource, JdbcDialect dialect) {
+		this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+		this.dialect = Objects.requireNonNull(dialect, "dialect");
+	}
+
+	/** A store on the given data source, with the dialect detected from the database. */
+	public JdbcRefreshTokenStore(DataSource dataSource) {
+		this(dataSource, JdbcDialect.detect(dataSource));
+	}
+
+	@Override
+	public void createFamily(RefreshFamily family, byte[] tokenHash) {
+		TokenHashes.check(tokenHash);
+		inTransaction((connection) -> {
+			try (PreparedStatement insert = connection.prepareStatement(INSERT_FAMILY)) {
+				RefreshGrant grant = family.grant();
+				insert.setString(1, family.familyId());
+				insert.setString(2, grant.subject());
+				insert.setString(3, grant.org());
+				insert.setString(4, grant.project());
+				insert.setString(5, AttributesCodec.encode(grant.attributes()));
+				insert.setString(6, stateName(family.state()));
+				insert.setObject(7, at(family.createdAt()));
+				insert.setObject(8, at(family.absoluteExpiresAt()));
+				insert.setObject(9, at(family.idleExpiresAt()));
+				insert.setObject(10, at(family.revokedAt()));
+				insert.executeUpdate();
+			}
+			insertToken(connection, tokenHash, family.familyId(), family.createdAt());
+			return null;
+		});
+	}
+
+	@Override
+	public StoreRotation rotate(byte[] presentedHash, byte[] newHash, Instant now, Duration idleTimeout) {
+		TokenHashes.check(presentedHash);
+		TokenHashes.check(newHash);
+		for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+			StoreRotation outcome = inTransaction((connection) -> tryRotate(connection, presentedHash, newHash, now,
+					idleTimeout));
+			if (outcome != null) {
+				return outcome;
+			}
+		}
+		// Lost the compare-and-set every time yet never saw the token rotated: fail closed.
+		return StoreRotation.failed(RotationFailure.REVOKED, findFamilyByToken(presentedHash).orElse(null));
+	}
+
+	/** One attempt; {@code null} when the compare-and-set lost and the token must be read again. */
+	private StoreRotation tryRotate(Connection connection, byte[] presentedHash, byte[] newHash, Instant now,
+			Duration idleTimeout) throws SQLException {
+		String tokenState;
+		RefreshFamily family;
+		try (PreparedStatement select = connection.prepareStatement(SELECT_BY_TOKEN)) {
+			select.setBytes(1, presentedHash);
+			try (ResultSet rs = select.executeQuery()) {
+				if (!rs.next()) {
+					return StoreRotation.failed(RotationFailure.UNKNOWN, null);
+				}
+				tokenState = rs.getString("token_state");
+				family = mapFamily(rs);
+			}
+		}
+		if ("rotated".equals(tokenState)) {
+			return StoreRotation.failed(RotationFailure.REUSED, revokeInTransaction(connection, family, now));
+		}
+		RotationFailure reason = family.unusableReason(now);
+		if (reason != null) {
+			return StoreRotation.failed(reason, family);
+		}
+		if (update(connection, ROTATE_TOKEN, (ps) -> ps.setBytes(1, presentedHash)) != 1) {
+			connection.rollback();
+			return null;
+		}
+		RefreshFamily touched = family.withIdleExpiresAt(now.plus(idleTimeout));
+		if (update(connection, TOUCH_FAMILY, (ps) -> {
+			ps.setObject(1, at(touched.idleExpiresAt()));
+			ps.setString(2, family.familyId());
+		}) != 1) {
+			// revoked between our read and the update
+			connection.rollback();
+			return StoreRotation.failed(RotationFailure.REVOKED, family.revoked(now));
+		}
+		insertToken(connection, newHash, family.familyId(), now);
+		return StoreRotation.rotated(touched);
+	}
+
+	private RefreshFamily revokeInTransaction(Connection connection, RefreshFamily family, Instant now)
+			throws SQLException {
+		if (family.state() == FamilyState.ACTIVE) {
+			update(connection, REVOKE_FAMILY, (ps) -> {
+				ps.setObject(1, at(now));
+				ps.setString(2, family.familyId());
+			});
+			return family.revoked(now);
+		}
+		return family;
+	}
+
+	@Override
+	public Optional<RefreshFamily> findFamily(String familyId) {
+		return inTransaction((connection) -> {
+			try (PreparedStatement select = connection.prepareStatement(SELECT_FAMILY)) {
+				select.setString(1, familyId);
+				try (ResultSet rs = select.executeQuery()) {
+					return rs.next() ? Optional.of(mapFamily(rs)) : Optional.empty();
+				}
+			}
+		});
+	}
+
+	@Override
+	public Optional<RefreshFamily> findFamilyByToken(byte[] tokenHash) {
+		TokenHashes.check(tokenHash);
+		return inTransaction((connection) -> {
+			try (PreparedStatement select = connection.prepareStatement(SELECT_BY_TOKEN)) {
+				select.setBytes(1, tokenHash);
+				try (ResultSet rs = select.executeQuery()) {
+					return rs.next() ? Optional.of(mapFamily(rs)) : Optional.empty();
+				}
+			}
+		});
+	}
+
+	@Override
+	public Optional<RefreshFamily> revokeFamily(String familyId, Instant now) {
+		return inTransaction((connection) -> {
+			Optional<RefreshFamily> family;
+			try (PreparedStatement select = connection.prepareStatement(SELECT_FAMILY)) {
+				select.setString(1, familyId);
+				try (ResultSet rs = select.executeQuery()) {
+					family = rs.next() ? Optional.of(mapFamily(rs)) : Optional.empty();
+				}
+			}
+			int count = update(connection, REVOKE_FAMILY, (ps) -> {
+				ps.setObject(1, at(now));
+				ps.setString(2, familyId);
+			});
+			return (count == 1) ? family.map((f) -> f.revoked(now)) : Optional.<RefreshFamily>empty();
+		});
+	}
+
+	@Override
+	public List<RefreshFamily> revokeAllForSubject(String subject, Instant now) {
+		return inTransaction((connection) -> {
+			List<RefreshFamily> active = new ArrayList<>();
+			try (PreparedStatement select = connection.prepareStatement(LOCK_SUBJECT_FAMILIES)) {
+				select.setString(1, subject);
+				try (ResultSet rs = select.executeQuery()) {
+					while (rs.next()) {
+						active.add(mapFamily(rs));
+					}
+				}
+			}
+			List<RefreshFamily> revoked = new ArrayList<>();
+			for (RefreshFamily family : active) {
+				int count = update(connection, REVOKE_FAMILY, (ps) -> {
+					ps.setObject(1, at(now));
+					ps.setString(2, family.familyId());
+				});
+				if (count == 1) {
+					revoked.add(family.revoked(now));
+				}
+			}
+			return revoked;
+		});
+	}
+
+	@Override
+	public int sweepExpired(Instant now, int batchSize) {
+		if (batchSize < 1) {
+			throw new IllegalArgumentException("batchSize must be positive");
+		}
+		return inTransaction((connection) -> update(connection, this.dialect.sweepSql(), (ps) -> {
+			ps.setObject(1, at(now));
+			ps.setInt(2, batchSize);
+		}));
+	}
+
+	private static void insertToken(Connection connection, byte[] hash, String familyId, Instant issuedAt)
+			throws SQLException {
+		try (PreparedStatement insert = connection.prepareStatement(INSERT_TOKEN)) {
+			insert.setBytes(1, hash);
+			insert.setString(2, familyId);
+			insert.setObject(3, at(issuedAt));
+			insert.executeUpdate();
+		}
+	}
+
+	private static int update(Connection connection, String sql, Binder binder) throws SQLException {
+		try (PreparedStatement ps = connection.prepareStatement(sql)) {
+			binder.bind(ps);
+			return ps.executeUpdate();
+		}
+	}
+
+	private static RefreshFamily mapFamily(ResultSet rs) throws SQLException {
+		RefreshGrant grant = new RefreshGrant(rs.getString("subject"), rs.getString("org"), rs.getString("project"),
+				AttributesCodec.decode(rs.getString("attributes")));
+		return new RefreshFamily(rs.getString("family_id"), grant, instant(rs, "created_at"),
+				instant(rs, "absolute_expires_at"), instant(rs, "idle_expires_at"),
+				"active".equals(rs.getString("state")) ? FamilyState.ACTIVE : FamilyState.REVOKED,
+				instant(rs, "revoked_at"));
+	}
+
+	private static String stateName(FamilyState state) {
+		return (state == FamilyState.ACTIVE) ? "active" : "revoked";
+	}
+
+	private static OffsetDateTime at(Instant instant) {
+		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+	private <T> T inTransaction(Work<T> work) {
+		try (Connection connection = this.dataSource.getConnection()) {
+			boolean autoCommit = connection.getAutoCommit();
+			connection.setAutoCommit(false);
+			try {
+				T result = work.run(connection);
+				connection.commit();
+				return result;
+			}
+			catch (SQLException | RuntimeException ex) {
+				connection.rollback();
+				throw ex;
+			}
+			finally {
+				connection.setAutoCommit(autoCommit);
+			}
+		}
+		catch (SQLException ex) {
+			throw new RefreshTokenStoreException("Refresh-token database operation failed (SQLState "
+					+ ex.getSQLState() + ")", ex);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "JdbcRefreshTokenStore[" + this.dialect + "]";
+	}
+
+	@FunctionalInterface
+	private interface Work<T> {
+
+		T run(Connection connection) throws SQLException;
+	}
+
+	@FunctionalInterface
+	private interface Binder {
+
+		void bind(PreparedStatement statement) throws SQLException;
+	}
+}

@@ -1,0 +1,93 @@
+package dev.palisade.security.refresh.redis;
+
+/**
+ * The Lua scripts that make each store operation atomic on the Redis server. Family hashes hold
+ * epoch milliseconds; every key expires at the family's absolute expiry.
+ */
+final class RedisScripts {
+
+	private RedisScripts() {
+	}
+
+	/** KEYS: family, token, subject set. ARGV: family id, ttl ms, then family hash field/value pairs. */
+	static final String CREATE = """
+			if redis.call('EXISTS', KEYS[1]) == 1 or redis.call('EXISTS', KEYS[2]) == 1 then
+				return {0}
+			end
+			redis.call('HSET', KEYS[1], unpack(ARGV, 3))
+			redis.call('PEXPIRE', KEYS[1], ARGV[2])
+			redis.call('HSET', KEYS[2], 'f', ARGV[1], 's', 'active')
+			redis.call('PEXPIRE', KEYS[2], ARGV[2])
+			redis.call('SADD', KEYS[3], ARGV[1])
+			if redis.call('PTTL', KEYS[3]) < tonumber(ARGV[2]) then
+				redis.call('PEXPIRE', KEYS[3], ARGV[2])
+			end
+			return {1}
+			""";
+
+	/**
+	 * KEYS: presented token, new token. ARGV: now ms, idle timeout ms, family key prefix.
+	 * Returns {outcome, family hash as a flat list}.
+	 */
+	static final String ROTATE = """
+			local tok = redis.call('HMGET', KEYS[1], 'f', 's')
+			if not tok[1] then return {'UNKNOWN'} end
+			local fkey = ARGV[3] .. tok[1]
+			if redis.call('EXISTS', fkey) == 0 then return {'UNKNOWN'} end
+			local now = tonumber(ARGV[1])
+			local fam = redis.call('HMGET', fkey, 'state', 'abs', 'idle')
+			if tok[2] == 'rotated' then
+				if fam[1] == 'active' then
+					redis.call('HSET', fkey, 'state', 'revoked', 'revoked', ARGV[1])
+				end
+				return {'REUSED', redis.call('HGETALL', fkey)}
+			end
+			if fam[1] ~= 'active' then return {'REVOKED', redis.call('HGETALL', fkey)} end
+			local abs = tonumber(fam[2])
+			if now >= abs then return {'EXPIRED_ABSOLUTE', redis.call('HGETALL', fkey)} end
+			if now >= tonumber(fam[3]) then return {'EXPIRED_IDLE', redis.call('HGETALL', fkey)} end
+			if redis.call('EXISTS', KEYS[2]) == 1 then return redis.error_reply('duplicate token hash') end
+			local idle = math.min(now + tonumber(ARGV[2]), abs)
+			redis.call('HSET', KEYS[1], 's', 'rotated')
+			redis.call('HSET', fkey, 'idle', string.format('%.0f', idle))
+			redis.call('HSET', KEYS[2], 'f', tok[1], 's', 'active')
+			redis.call('PEXPIRE', KEYS[2], string.format('%.0f', abs - now))
+			return {'ROTATED', redis.call('HGETALL', fkey)}
+			""";
+
+	/** KEYS: family. ARGV: now ms. Returns {family hash} if this call revoked it, else {}. */
+	static final String REVOKE_FAMILY = """
+			if redis.call('HGET', KEYS[1], 'state') ~= 'active' then return {} end
+			redis.call('HSET', KEYS[1], 'state', 'revoked', 'revoked', ARGV[1])
+			return {redis.call('HGETALL', KEYS[1])}
+			""";
+
+	/** KEYS: subject set. ARGV: now ms, family key prefix. Returns the family hashes it revoked. */
+	static final String REVOKE_SUBJECT = """
+			local revoked = {}
+			for _, id in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+				local fkey = ARGV[2] .. id
+				local state = redis.call('HGET', fkey, 'state')
+				if not state then
+					redis.call('SREM', KEYS[1], id)
+				elseif state == 'active' then
+					redis.call('HSET', fkey, 'state', 'revoked', 'revoked', ARGV[1])
+					table.insert(revoked, redis.call('HGETALL', fkey))
+				end
+			end
+			return revoked
+			""";
+
+	/**
+	 * KEYS: family. ARGV: now ms. Deletes the family if its idle expiry has passed; its token keys
+	 * then resolve to no family and expire on their own TTL. Returns {1} if deleted.
+	 */
+	static final String SWEEP_FAMILY = """
+			local idle = redis.call('HGET', KEYS[1], 'idle')
+			if idle and tonumber(idle) <= tonumber(ARGV[1]) then
+				redis.call('DEL', KEYS[1])
+				return {1}
+			end
+			return {0}
+			""";
+}

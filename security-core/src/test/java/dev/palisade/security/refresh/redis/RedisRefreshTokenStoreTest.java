@@ -1,0 +1,131 @@
+package dev.palisade.security.refresh.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HexFormat;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.palisade.security.refresh.IssuedRefreshToken;
+import dev.palisade.security.refresh.RefreshTokenService;
+import dev.palisade.security.refresh.RefreshTokenStore;
+import dev.palisade.security.refresh.RefreshTokenStoreContract;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import redis.embedded.RedisServer;
+
+/** The store contract on a real Redis server (one per test class, append-only file on). */
+class RedisRefreshTokenStoreTest extends RefreshTokenStoreContract {
+
+	@TempDir
+	static Path directory;
+
+	private static int port;
+
+	private static RedisServer server;
+
+	private static RedisClient client;
+
+	private static StatefulRedisConnection<String, String> connection;
+
+	@BeforeAll
+	static void startRedis() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		server = startServer();
+		connect();
+	}
+
+	private static RedisServer startServer() throws IOException {
+		RedisServer redis = RedisServer.newRedisServer()
+			.port(port)
+			.bind("127.0.0.1")
+			.setting("appendonly yes")
+			.setting("appendfsync always")
+			.setting("dir " + directory)
+			.build();
+		redis.start();
+		return redis;
+	}
+
+	private static void connect() {
+		client = RedisClient.create("redis://127.0.0.1:" + port);
+		connection = client.connect();
+	}
+
+	private static void disconnect() {
+		connection.close();
+		client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+	}
+
+	@AfterAll
+	static void stopRedis() throws IOException {
+		if (client != null) {
+			disconnect();
+		}
+		if (server != null) {
+			server.stop();
+		}
+	}
+
+	@Override
+	protected RefreshTokenStore createStore() {
+		connection.sync().flushall();
+		return new RedisRefreshTokenStore(connection);
+	}
+
+	@Test
+	void familiesSurviveARedisServerRestart() throws IOException {
+		IssuedRefreshToken issued = this.service.issue(grant("alice"));
+		IssuedRefreshToken rotated = this.service.rotate(issued.token()).orElseThrow().token();
+		disconnect();
+		server.stop();
+		server = startServer();
+		connect();
+
+		RefreshTokenService restarted = newService(new RedisRefreshTokenStore(connection));
+
+		assertThat(restarted.findFamily(issued.familyId())).isPresent();
+		assertThat(restarted.rotate(rotated.token()).orElseThrow().grant()).isEqualTo(grant("alice"));
+		assertThat(restarted.rotate(issued.token()).isRotated()).isFalse();
+	}
+
+	@Test
+	void everyKeyExpiresWithTheFamilysAbsoluteLifetime() {
+		IssuedRefreshToken issued = this.service.issue(grant("alice"));
+		this.service.rotate(issued.token()).orElseThrow();
+
+		var keys = connection.sync().keys(RedisRefreshTokenStore.DEFAULT_KEY_PREFIX + "*");
+		assertThat(keys).hasSize(4);
+		long thirtyDays = Duration.ofDays(30).toMillis();
+		for (String key : keys) {
+			assertThat(connection.sync().pttl(key)).as(key).isBetween(thirtyDays - 60_000, thirtyDays);
+		}
+	}
+
+	@Test
+	void keysHoldOnlyTheSha256HashOfATokenNeverTheToken() throws Exception {
+		IssuedRefreshToken issued = this.service.issue(grant("alice"));
+		String hash = HexFormat.of()
+			.formatHex(java.security.MessageDigest.getInstance("SHA-256")
+				.digest(issued.token().getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+		String tokenBody = issued.token().substring("palrt_".length());
+
+		var keys = connection.sync().keys("*");
+		assertThat(keys).contains(RedisRefreshTokenStore.DEFAULT_KEY_PREFIX + "t:" + hash);
+		for (String key : keys) {
+			assertThat(key).doesNotContain(tokenBody);
+			if ("hash".equals(connection.sync().type(key))) {
+				assertThat(connection.sync().hgetall(key).toString()).doesNotContain(tokenBody);
+			}
+		}
+	}
+}
