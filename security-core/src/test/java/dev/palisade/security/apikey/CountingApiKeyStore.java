@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Wraps a real store and counts how often it is read or written. */
-final class CountingApiKeyStore implements ApiKeyStore {
+class CountingApiKeyStore implements ApiKeyStore {
 
 	private final ApiKeyStore delegate;
 
