@@ -36,7 +36,7 @@ final class CompactJws {
 	static CompactJws parse(String token) throws InvalidTokenException {
 		int first = token.indexOf('.');
 		int second = (first < 0) ? -1 : token.indexOf('.', first + 1);
-		if (first <= 0 || second < 0 || token.indexOf('.', second + 1) >= 0 || second == first + 1) {
+		if (first <= 0 || second < 0 || token.indexOf('.', second + 1) >= 0) {
 			throw new InvalidTokenException(Reason.MALFORMED);
 		}
 		String h = token.substring(0, first);
@@ -75,19 +75,48 @@ final class CompactJws {
 		return (this.headerPart.toString() + '.' + this.payloadPart.toString()).getBytes(StandardCharsets.US_ASCII);
 	}
 
+	/**
+	 * Only the base64url alphabet, no padding, and canonical: the unused low bits of the last character
+	 * must be zero, so each byte string has exactly one spelling.
+	 */
 	static boolean isStrictBase64Url(String part) {
-		if (part.length() % 4 == 1) {
+		int remainder = part.length() % 4;
+		if (remainder == 1) {
 			return false;
 		}
+		int last = 0;
 		for (int i = 0; i < part.length(); i++) {
-			char c = part.charAt(i);
-			boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
-					|| c == '_';
-			if (!ok) {
+			last = sextet(part.charAt(i));
+			if (last < 0) {
 				return false;
 			}
 		}
+		if (remainder == 2) {
+			return (last & 0x0f) == 0;
+		}
+		if (remainder == 3) {
+			return (last & 0x03) == 0;
+		}
 		return true;
+	}
+
+	private static int sextet(char c) {
+		if (c >= 'A' && c <= 'Z') {
+			return c - 'A';
+		}
+		if (c >= 'a' && c <= 'z') {
+			return c - 'a' + 26;
+		}
+		if (c >= '0' && c <= '9') {
+			return c - '0' + 52;
+		}
+		if (c == '-') {
+			return 62;
+		}
+		if (c == '_') {
+			return 63;
+		}
+		return -1;
 	}
 
 }

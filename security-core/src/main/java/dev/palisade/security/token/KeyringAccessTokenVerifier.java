@@ -23,6 +23,7 @@ import com.nimbusds.jose.proc.BadJWSException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerifierFactory;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.BadJWTException;
@@ -149,15 +150,19 @@ public final class KeyringAccessTokenVerifier implements AccessTokenVerifier {
 
 	static void verifySignature(CompactJws jws, TokenKey key, CryptoProviderPreference preference)
 			throws InvalidTokenException {
-		boolean valid;
+		if (!signatureValid(key, preference, jws.header, jws.signingInput(), jws.signaturePart)) {
+			throw new InvalidTokenException(Reason.BAD_SIGNATURE);
+		}
+	}
+
+	/** The one signature check every path uses; any exception from the JCA layer counts as invalid. */
+	static boolean signatureValid(TokenKey key, CryptoProviderPreference preference, JWSHeader header,
+			byte[] signingInput, Base64URL signature) {
 		try {
-			valid = key.verifier(preference).verify(jws.header, jws.signingInput(), jws.signaturePart);
+			return key.verifier(preference).verify(header, signingInput, signature);
 		}
 		catch (JOSEException | RuntimeException ex) {
-			valid = false;
-		}
-		if (!valid) {
-			throw new InvalidTokenException(Reason.BAD_SIGNATURE);
+			return false;
 		}
 	}
 
