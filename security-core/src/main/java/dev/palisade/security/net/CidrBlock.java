@@ -73,10 +73,10 @@ public final class CidrBlock {
 
 	/** Whether {@code address} lies inside this block; {@code false} for {@code null} or another family. */
 	public boolean contains(InetAddress address) {
-		return address != null && contains(address.getAddress());
+		return address != null && containsBytes(address.getAddress());
 	}
 
-	boolean contains(byte[] address) {
+	boolean containsBytes(byte[] address) {
 		if (address.length != this.network.length) {
 			return false;
 		}

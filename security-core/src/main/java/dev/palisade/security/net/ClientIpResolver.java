@@ -76,17 +76,15 @@ public final class ClientIpResolver {
 			return entries;
 		}
 		for (String value : values) {
-			if (value == null) {
+			if (value == null || value.isBlank()) {
 				continue;
 			}
 			int start = 0;
 			while (start <= value.length()) {
 				int comma = value.indexOf(',', start);
 				int end = (comma < 0) ? value.length() : comma;
-				String entry = value.substring(start, end).strip();
-				if (!entry.isEmpty()) {
-					entries.add(entry);
-				}
+				// an empty entry is kept: it is malformed and ends the walk
+				entries.add(value.substring(start, end).strip());
 				start = end + 1;
 			}
 		}
@@ -128,7 +126,7 @@ public final class ClientIpResolver {
 		return (bytes != null) ? IpAddresses.fromBytes(bytes) : null;
 	}
 
-	/** {@code :digits} (1 to 5 digits) or an RFC 7239 obfuscated port {@code :_token}, from {@code colon}. */
+	/** {@code :port} (0 to 65535) or an RFC 7239 obfuscated port {@code :_token}, from {@code colon}. */
 	private static boolean isPort(String s, int colon) {
 		if (s.charAt(colon) != ':' || colon + 1 >= s.length()) {
 			return false;
@@ -140,12 +138,14 @@ public final class ClientIpResolver {
 		if (digits > 5) {
 			return false;
 		}
+		int port = 0;
 		for (int i = colon + 1; i < s.length(); i++) {
 			if (s.charAt(i) < '0' || s.charAt(i) > '9') {
 				return false;
 			}
+			port = port * 10 + (s.charAt(i) - '0');
 		}
-		return true;
+		return port <= 65535;
 	}
 
 	@Override

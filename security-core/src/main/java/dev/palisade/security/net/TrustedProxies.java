@@ -51,7 +51,7 @@ public final class TrustedProxies {
 		}
 		byte[] bytes = address.getAddress();
 		for (CidrBlock block : this.blocks) {
-			if (block.contains(bytes)) {
+			if (block.containsBytes(bytes)) {
 				return true;
 			}
 		}
