@@ -55,38 +55,47 @@ final class PathPattern {
 	}
 
 	boolean matches(String path) {
-		String normal = normalise(path);
-		return matchFrom(0, normal, 1);
+		return matchesNormal(normalise(path));
 	}
 
-	private boolean matchFrom(int index, String path, int pos) {
+	/**
+	 * Greedy wildcard matching over segments, remembering only the last {@code **}: linear in the
+	 * path for each pattern segment (no exponential backtracking, whatever the request path).
+	 */
+	private boolean matchesNormal(String path) {
 		int length = path.length();
-		if (index == this.segments.length) {
-			return pos >= length;
-		}
-		String segment = this.segments[index];
-		if (segment == DOUBLE_WILDCARD) {
-			if (index == this.segments.length - 1) {
-				return true;
+		int index = 0;
+		int pos = 1; // start of the current segment; pos >= length means no segments left
+		int starIndex = -1;
+		int starPos = -1;
+		while (pos < length) {
+			int end = segmentEnd(path, pos);
+			if (index < this.segments.length && this.segments[index] == DOUBLE_WILDCARD) {
+				starIndex = index++;
+				starPos = pos;
 			}
-			int p = pos;
-			while (true) {
-				if (matchFrom(index + 1, path, p)) {
-					return true;
-				}
-				if (p >= length) {
-					return false;
-				}
-				int slash = path.indexOf('/', p);
-				p = (slash < 0) ? length : slash + 1;
+			else if (index < this.segments.length && globMatches(this.segments[index], path, pos, end)) {
+				index++;
+				pos = end + 1;
+			}
+			else if (starIndex >= 0) {
+				index = starIndex + 1;
+				starPos = segmentEnd(path, starPos) + 1;
+				pos = starPos;
+			}
+			else {
+				return false;
 			}
 		}
-		if (pos >= length) {
-			return false;
+		while (index < this.segments.length && this.segments[index] == DOUBLE_WILDCARD) {
+			index++;
 		}
+		return index == this.segments.length;
+	}
+
+	private static int segmentEnd(String path, int pos) {
 		int slash = path.indexOf('/', pos);
-		int end = (slash < 0) ? length : slash;
-		return globMatches(segment, path, pos, end) && matchFrom(index + 1, path, end + 1);
+		return (slash < 0) ? path.length() : slash;
 	}
 
 	/** Wildcard match of one segment: {@code *} is any run of characters. Linear backtracking. */
