@@ -25,6 +25,10 @@ public record LimitDefinition(long capacity, Duration period, LimitAlgorithm alg
 		if (algorithm == null) {
 			throw new IllegalArgumentException("A rate limit needs an algorithm");
 		}
+		if (algorithm != LimitAlgorithm.SLIDING_WINDOW && capacity > period.toNanos()) {
+			// bucket4j refuses refill rates above one token per nanosecond
+			throw new IllegalArgumentException("A bucket rate limit cannot refill faster than one request per nanosecond");
+		}
 	}
 
 	/** A greedy token bucket: {@code capacity} requests per {@code period}. */

@@ -198,6 +198,8 @@ class PolicyRateLimiterTest {
 		assertThatThrownBy(() -> new LimitDefinition(0, Duration.ofSeconds(1), LimitAlgorithm.LEAKY_BUCKET))
 			.isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> LimitDefinition.of(1, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> LimitDefinition.of(2_000_000, Duration.ofMillis(1))).isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("nanosecond");
 		assertThatThrownBy(() -> RateLimitPolicy.builder("p").paths("no-slash").limit(LimitDefinition.of(1, Duration.ofSeconds(1))).build())
 			.isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> new RateLimitRequest(null, "GET", null, null, null)).isInstanceOf(IllegalArgumentException.class);
