@@ -31,7 +31,7 @@ import dev.palisade.security.audit.verify.VerificationResult;
 
 /**
  * Stores the audit log in PostgreSQL through a plain {@link DataSource} (schema:
- * {@value #SCHEMA_RESOURCE}). Each batch is one multi-row insert in one transaction, so the
+ * {@value #SCHEMA_RESOURCE}). Each batch is one JDBC batch insert in one transaction, so the
  * commit is the group commit and {@link #force()} has nothing left to do. The canonical line is
  * stored unchanged in {@code record}; queryable columns are copies the verifier ignores.
  */
