@@ -370,11 +370,12 @@ public final class AuditLog implements AutoCloseable {
 
 	private void fail(Exception ex, List<Pending> batch) {
 		this.failure = ex;
+		// report first: a caller released below must find the failure already counted
+		safely(() -> this.listener.onFailure(ex));
 		AuditWriteException error = new AuditWriteException("audit sink failed; the log refuses further writes", ex);
 		batch.forEach((pending) -> pending.future.completeExceptionally(error));
 		this.awaitingForce.forEach((pending) -> pending.future.completeExceptionally(error));
 		this.awaitingForce.clear();
-		safely(() -> this.listener.onFailure(ex));
 	}
 
 	private static void safely(Runnable callback) {
