@@ -2,7 +2,6 @@ package dev.palisade.security.method;
 
 import java.util.Set;
 
-import dev.palisade.security.token.AccessTokenIssuer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -12,6 +11,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -33,19 +33,16 @@ class AccessControlHttpTests {
 	@Autowired
 	MockMvc mvc;
 
-	@Autowired
-	AccessTokenIssuer issuer;
-
-	private String bearer(String user) {
+	private RequestPostProcessor caller(String user) {
 		return switch (user) {
-			case "alice" -> AccessTestApplication.token(this.issuer, "alice", "acme", null, Set.of("org:member"), Set.of());
-			case "bob" -> AccessTestApplication.token(this.issuer, "bob", "acme", "p1", Set.of("project:developer"),
+			case "alice" -> AccessTestApplication.caller("alice", "acme", null, Set.of("org:member"), Set.of());
+			case "bob" -> AccessTestApplication.caller("bob", "acme", "p1", Set.of("project:developer"),
 					Set.of());
-			case "carol" -> AccessTestApplication.token(this.issuer, "carol", "acme", null, Set.of("org:admin"), Set.of());
-			case "root" -> AccessTestApplication.token(this.issuer, "root", null, null, Set.of("platform:admin"),
+			case "carol" -> AccessTestApplication.caller("carol", "acme", null, Set.of("org:admin"), Set.of());
+			case "root" -> AccessTestApplication.caller("root", null, null, Set.of("platform:admin"),
 					Set.of());
-			case "nobody" -> AccessTestApplication.token(this.issuer, "nobody", "acme", null, Set.of(), Set.of());
-			case "orphan" -> AccessTestApplication.token(this.issuer, "orphan", null, null, Set.of("org:admin"),
+			case "nobody" -> AccessTestApplication.caller("nobody", "acme", null, Set.of(), Set.of());
+			case "orphan" -> AccessTestApplication.caller("orphan", null, null, Set.of("org:admin"),
 					Set.of("things:read"));
 			default -> throw new IllegalArgumentException(user);
 		};
@@ -79,33 +76,33 @@ class AccessControlHttpTests {
 			alice  | /open/ping                          | 200
 			""")
 	void urlRulesAnnotationsAndTheDefaultPolicy(String user, String path, int expected) throws Exception {
-		this.mvc.perform(get(path).header(HttpHeaders.AUTHORIZATION, bearer(user))).andExpect(status().is(expected));
+		this.mvc.perform(get(path).with(caller(user))).andExpect(status().is(expected));
 	}
 
 	@Test
 	void roleRequirementHoldsAtTheNamedOrgOnlyAndThroughTheHierarchy() throws Exception {
-		String owner = AccessTestApplication.token(this.issuer, "olga", "acme", null, Set.of("org:owner"), Set.of());
-		this.mvc.perform(post("/api/orgs/acme/settings").header(HttpHeaders.AUTHORIZATION, bearer("carol")))
+		RequestPostProcessor owner = AccessTestApplication.caller("olga", "acme", null, Set.of("org:owner"), Set.of());
+		this.mvc.perform(post("/api/orgs/acme/settings").with(caller("carol")))
 			.andExpect(status().isOk());
-		this.mvc.perform(post("/api/orgs/acme/settings").header(HttpHeaders.AUTHORIZATION, owner))
+		this.mvc.perform(post("/api/orgs/acme/settings").with(owner))
 			.andExpect(status().isOk());
-		this.mvc.perform(post("/api/orgs/globex/settings").header(HttpHeaders.AUTHORIZATION, bearer("carol")))
+		this.mvc.perform(post("/api/orgs/globex/settings").with(caller("carol")))
 			.andExpect(status().isForbidden());
-		this.mvc.perform(post("/api/orgs/acme/settings").header(HttpHeaders.AUTHORIZATION, bearer("alice")))
+		this.mvc.perform(post("/api/orgs/acme/settings").with(caller("alice")))
 			.andExpect(status().isForbidden());
 	}
 
 	@Test
 	void preAuthorizeWorksBesidePalisadesAnnotationsWithoutEnableMethodSecurity() throws Exception {
-		String holder = AccessTestApplication.token(this.issuer, "dan", "acme", null, Set.of(), Set.of("x:y"));
-		this.mvc.perform(get("/api/pre").header(HttpHeaders.AUTHORIZATION, holder)).andExpect(status().isOk());
-		this.mvc.perform(get("/api/pre").header(HttpHeaders.AUTHORIZATION, bearer("root")))
+		RequestPostProcessor holder = AccessTestApplication.caller("dan", "acme", null, Set.of(), Set.of("x:y"));
+		this.mvc.perform(get("/api/pre").with(holder)).andExpect(status().isOk());
+		this.mvc.perform(get("/api/pre").with(caller("root")))
 			.andExpect(status().isForbidden());
 	}
 
 	@Test
 	void aDenialIsA403ProblemWithTheInsufficientScopeChallenge() throws Exception {
-		this.mvc.perform(get("/api/orgs/globex/projects/g1/things").header(HttpHeaders.AUTHORIZATION, bearer("alice")))
+		this.mvc.perform(get("/api/orgs/globex/projects/g1/things").with(caller("alice")))
 			.andExpect(status().isForbidden())
 			.andExpect(content().contentType("application/problem+json"))
 			.andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, containsString("insufficient_scope")));
@@ -129,6 +126,6 @@ class AccessControlHttpTests {
 	void aPathTooDeepToMatchSafelyIsRejectedWith400() throws Exception {
 		String deep = "/open" + "/a".repeat(200);
 		this.mvc.perform(get(deep)).andExpect(status().isBadRequest());
-		this.mvc.perform(get(deep).header(HttpHeaders.AUTHORIZATION, bearer("root"))).andExpect(status().isBadRequest());
+		this.mvc.perform(get(deep).with(caller("root"))).andExpect(status().isBadRequest());
 	}
 }

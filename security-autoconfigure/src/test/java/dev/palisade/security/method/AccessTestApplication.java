@@ -2,18 +2,21 @@ package dev.palisade.security.method;
 
 import java.util.Set;
 
+import dev.palisade.security.principal.PalisadePrincipal;
 import dev.palisade.security.principal.PrincipalKind;
-import dev.palisade.security.token.AccessTokenIssuer;
-import dev.palisade.security.token.AccessTokenRequest;
+import dev.palisade.security.web.PalisadeAuthentication;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 
 /**
  * An application secured by Palisade's defaults that does NOT declare {@code @EnableMethodSecurity}:
@@ -24,11 +27,15 @@ import org.springframework.web.bind.annotation.RestController;
 @Import(AccessTestApplication.Endpoints.class)
 class AccessTestApplication {
 
-	static String token(AccessTokenIssuer issuer, String subject, String org, String project, Set<String> roles,
+	/**
+	 * Signs a request in as a Palisade principal directly, so these tests exercise authorization
+	 * only (token verification has its own tests).
+	 */
+	static RequestPostProcessor caller(String subject, String org, String project, Set<String> roles,
 			Set<String> permissions) {
-		return "Bearer " + issuer
-			.issue(new AccessTokenRequest(subject, PrincipalKind.USER, org, project, roles, permissions, null))
-			.value();
+		return authentication(
+				new PalisadeAuthentication(new PalisadePrincipal(subject, PrincipalKind.USER, org, project, roles,
+						permissions)));
 	}
 
 	@RestController

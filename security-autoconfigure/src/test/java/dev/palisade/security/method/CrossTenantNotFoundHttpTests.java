@@ -2,7 +2,6 @@ package dev.palisade.security.method;
 
 import java.util.Set;
 
-import dev.palisade.security.token.AccessTokenIssuer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -10,6 +9,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -30,13 +30,10 @@ class CrossTenantNotFoundHttpTests {
 	@Autowired
 	MockMvc mvc;
 
-	@Autowired
-	AccessTokenIssuer issuer;
-
 	@Test
 	void otherOrgThroughAnAnnotationIs404WithoutAChallenge() throws Exception {
-		String alice = AccessTestApplication.token(this.issuer, "alice", "acme", null, Set.of("org:member"), Set.of());
-		this.mvc.perform(get("/api/orgs/globex/projects/g1/things").header(HttpHeaders.AUTHORIZATION, alice))
+		RequestPostProcessor alice = AccessTestApplication.caller("alice", "acme", null, Set.of("org:member"), Set.of());
+		this.mvc.perform(get("/api/orgs/globex/projects/g1/things").with(alice))
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentType("application/problem+json"))
 			.andExpect(jsonPath("$.detail").value("The requested resource was not found."))
@@ -45,22 +42,22 @@ class CrossTenantNotFoundHttpTests {
 
 	@Test
 	void otherProjectIs404AndOtherOrgThroughAUrlRuleToo() throws Exception {
-		String bob = AccessTestApplication.token(this.issuer, "bob", "acme", "p1", Set.of("project:developer"),
+		RequestPostProcessor bob = AccessTestApplication.caller("bob", "acme", "p1", Set.of("project:developer"),
 				Set.of());
-		this.mvc.perform(get("/api/orgs/acme/projects/p2/things").header(HttpHeaders.AUTHORIZATION, bob))
+		this.mvc.perform(get("/api/orgs/acme/projects/p2/things").with(bob))
 			.andExpect(status().isNotFound());
-		String carol = AccessTestApplication.token(this.issuer, "carol", "acme", null, Set.of("org:admin"), Set.of());
-		this.mvc.perform(get("/api/reports/globex").header(HttpHeaders.AUTHORIZATION, carol))
+		RequestPostProcessor carol = AccessTestApplication.caller("carol", "acme", null, Set.of("org:admin"), Set.of());
+		this.mvc.perform(get("/api/reports/globex").with(carol))
 			.andExpect(status().isNotFound());
-		this.mvc.perform(get("/api/reports/acme").header(HttpHeaders.AUTHORIZATION, carol)).andExpect(status().isOk());
+		this.mvc.perform(get("/api/reports/acme").with(carol)).andExpect(status().isOk());
 	}
 
 	@Test
 	void missingPermissionInsideTheOwnTenantStays403() throws Exception {
-		String alice = AccessTestApplication.token(this.issuer, "alice", "acme", null, Set.of("org:member"), Set.of());
-		this.mvc.perform(post("/api/orgs/acme/settings").header(HttpHeaders.AUTHORIZATION, alice))
+		RequestPostProcessor alice = AccessTestApplication.caller("alice", "acme", null, Set.of("org:member"), Set.of());
+		this.mvc.perform(post("/api/orgs/acme/settings").with(alice))
 			.andExpect(status().isForbidden());
-		this.mvc.perform(get("/api/reports/acme").header(HttpHeaders.AUTHORIZATION, alice))
+		this.mvc.perform(get("/api/reports/acme").with(alice))
 			.andExpect(status().isForbidden());
 	}
 }
