@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.palisade.security.autoconfigure.token.PalisadeTokenProperties;
 import dev.palisade.security.web.PalisadeHttpConfigurer;
+import dev.palisade.security.web.PalisadeRequestAuthorizationManager;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -13,6 +14,8 @@ import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilte
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -20,9 +23,11 @@ import org.springframework.util.ClassUtils;
 
 /**
  * The chain used when the application defines no {@link SecurityFilterChain} of its own:
- * {@link PalisadeHttpConfigurer}, the configured public paths, the JWK Set, {@code /error} and
- * the health endpoint open, other Actuator endpoints reserved to callers holding
- * {@code actuator:read}, every other request authenticated.
+ * {@link PalisadeHttpConfigurer}, the JWK Set, {@code /error} and the health endpoint open,
+ * other Actuator endpoints reserved to callers holding {@code actuator:read} (as an authority or
+ * through a platform role), and every other request decided by
+ * {@link PalisadeRequestAuthorizationManager} ({@code palisade.access}: public paths, URL rules,
+ * annotations, default policy). Without that manager, every other request is authenticated.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnDefaultServletWebSecurity
@@ -36,9 +41,10 @@ class DefaultSecurityFilterChainConfiguration {
 
 	@Bean
 	@Order(SecurityFilterProperties.BASIC_AUTH_ORDER)
-	SecurityFilterChain palisadeSecurityFilterChain(HttpSecurity http, PalisadeWebProperties web,
-			ObjectProvider<PalisadeTokenProperties> tokens) throws Exception {
-		List<String> open = new ArrayList<>(web.publicPaths());
+	SecurityFilterChain palisadeSecurityFilterChain(HttpSecurity http, ObjectProvider<PalisadeTokenProperties> tokens,
+			ObjectProvider<PalisadeRequestAuthorizationManager> access) throws Exception {
+		PalisadeRequestAuthorizationManager palisadeAccess = access.getIfAvailable();
+		List<String> open = new ArrayList<>();
 		open.add("/error");
 		String jwksPath = PalisadeWebSecurityAutoConfiguration.jwksPath(tokens);
 		if (jwksPath != null) {
@@ -49,9 +55,21 @@ class DefaultSecurityFilterChainConfiguration {
 			requests.requestMatchers(open.toArray(String[]::new)).permitAll();
 			if (ACTUATOR_PRESENT) {
 				requests.requestMatchers(EndpointRequest.to("health")).permitAll();
-				requests.requestMatchers(EndpointRequest.toAnyEndpoint()).hasAuthority(ACTUATOR_PERMISSION);
+				if (palisadeAccess != null) {
+					requests.requestMatchers(EndpointRequest.toAnyEndpoint())
+						.access(AuthorizationManagers.anyOf(AuthorityAuthorizationManager.hasAuthority(ACTUATOR_PERMISSION),
+								palisadeAccess.platformPermission(ACTUATOR_PERMISSION)));
+				}
+				else {
+					requests.requestMatchers(EndpointRequest.toAnyEndpoint()).hasAuthority(ACTUATOR_PERMISSION);
+				}
 			}
-			requests.anyRequest().authenticated();
+			if (palisadeAccess != null) {
+				requests.anyRequest().access(palisadeAccess);
+			}
+			else {
+				requests.anyRequest().authenticated();
+			}
 		});
 		return http.build();
 	}
