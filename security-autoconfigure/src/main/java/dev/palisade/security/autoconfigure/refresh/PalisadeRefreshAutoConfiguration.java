@@ -117,6 +117,7 @@ public final class PalisadeRefreshAutoConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnProperty(name = "palisade.refresh.store", havingValue = "redis")
 	@ConditionalOnClass(name = "io.lettuce.core.RedisClient")
+	@ConditionalOnMissingBean(RefreshTokenStore.class) // no connection is opened for an application's own store
 	static class RedisStoreConfiguration {
 
 		@Bean
