@@ -1,0 +1,254 @@
+package dev.palisade.security.apikey;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.palisade.security.principal.PrincipalKind;
+
+/**
+ * Creates, lists, revokes and rotates API keys. Authorization of the caller (may this user
+ * manage keys of this org?) is the web layer's job; this class enforces the rules that belong to
+ * keys themselves: a key never carries a scope its creator does not hold, the plaintext exists
+ * only in the {@link GeneratedApiKey} returned once, listings are masked, and a revocation on
+ * this node reaches this node's {@link ApiKeyVerifier} at once. Thread-safe.
+ */
+public final class ApiKeyService {
+
+	/** Default grace period during which a rotated key keeps working. */
+	public static final Duration DEFAULT_GRACE_PERIOD = Duration.ofHours(24);
+
+	private final ApiKeyFormat format;
+
+	private final ApiKeyHasher hasher;
+
+	private final ApiKeyStore store;
+
+	private final Clock clock;
+
+	private final SecureRandom random;
+
+	private final Duration defaultTtl;
+
+	private final Duration defaultGracePeriod;
+
+	private final ApiKeyVerifier verifier;
+
+	private ApiKeyService(Builder builder) {
+		this.format = builder.format;
+		this.hasher = builder.hasher;
+		this.store = builder.store;
+		this.clock = builder.clock;
+		this.random = builder.random;
+		this.defaultTtl = builder.defaultTtl;
+		this.defaultGracePeriod = builder.defaultGracePeriod;
+		this.verifier = builder.verifier;
+	}
+
+	/** A builder with the required parts; everything else has defaults. */
+	public static Builder builder(ApiKeyFormat format, ApiKeyHasher hasher, ApiKeyStore store) {
+		return new Builder(format, hasher, store);
+	}
+
+	/**
+	 * Creates a key.
+	 * @param request what the key is for
+	 * @param creatorPermissions the permissions the creating caller holds
+	 * @return the key, whose plaintext must be shown once and then forgotten
+	 * @throws ScopeEscalationException if a requested scope is not implied by {@code creatorPermissions}
+	 * @throws InvalidApiKeyRequestException if the request is not acceptable
+	 */
+	public GeneratedApiKey create(ApiKeyCreateRequest request, Collection<String> creatorPermissions) {
+		Objects.requireNonNull(request, "request");
+		checkScopes(request.scopes(), creatorPermissions);
+		Instant now = now();
+		Duration ttl = (request.ttl() != null) ? request.ttl() : this.defaultTtl;
+		KeyOwnership owner = new KeyOwnership(request.name(), request.ownerSubject(), request.ownerKind(),
+				request.org(), request.project(), request.scopes());
+		return issue(owner, now, (ttl != null) ? now.plus(ttl) : null, null);
+	}
+
+	/** The keys of an organisation, newest first, masked. */
+	public List<ApiKeySummary> list(String org) {
+		Instant now = now();
+		return this.store.listByOrg(org).stream().map((record) -> ApiKeySummary.of(record, this.format, now)).toList();
+	}
+
+	/** One key, masked. */
+	public Optional<ApiKeySummary> find(String keyId) {
+		Instant now = now();
+		return this.store.findById(keyId).map((record) -> ApiKeySummary.of(record, this.format, now));
+	}
+
+	/**
+	 * Revokes a key now. Takes effect on this node at once, on the others within the verifier's cache TTL.
+	 * @throws ApiKeyNotFoundException if there is no such key
+	 */
+	public void revoke(String keyId) {
+		boolean found = this.store.revoke(keyId, now());
+		invalidate(keyId);
+		if (!found) {
+			throw new ApiKeyNotFoundException(keyId);
+		}
+	}
+
+	/**
+	 * Rotates a key with the default grace period.
+	 * @see #rotate(String, Duration, Collection)
+	 */
+	public GeneratedApiKey rotate(String keyId, Collection<String> callerPermissions) {
+		return rotate(keyId, this.defaultGracePeriod, callerPermissions);
+	}
+
+	/**
+	 * Replaces a key with a new one for the same owner, org, project and scopes, with the same
+	 * lifetime as the old one had. The old key keeps working until {@code now + gracePeriod}
+	 * (or its own expiry, if earlier), then verifies as {@link ApiKeyOutcome#REVOKED}. The new key
+	 * is saved before the old one's end is set, so a failure never leaves the owner without a key.
+	 * @param callerPermissions the rotating caller's permissions: they must still imply the key's scopes
+	 * @throws ApiKeyNotFoundException if there is no such key
+	 * @throws InvalidApiKeyRequestException if the key is revoked, expired or already rotated
+	 * @throws ScopeEscalationException if the caller no longer holds the key's scopes
+	 */
+	public GeneratedApiKey rotate(String keyId, Duration gracePeriod, Collection<String> callerPermissions) {
+		if (gracePeriod == null || gracePeriod.isNegative()) {
+			throw new InvalidApiKeyRequestException("grace period must be zero or positive");
+		}
+		ApiKeyRecord old = this.store.findById(keyId).orElseThrow(() -> new ApiKeyNotFoundException(keyId));
+		Instant now = now();
+		if (old.statusAt(now) != ApiKeyOutcome.VALID) {
+			throw new InvalidApiKeyRequestException("only a usable key can be rotated");
+		}
+		if (old.graceUntil() != null) {
+			throw new InvalidApiKeyRequestException("this key was rotated already");
+		}
+		checkScopes(old.scopes(), callerPermissions);
+		Instant expiresAt = (old.expiresAt() != null)
+				? now.plus(Duration.between(old.createdAt(), old.expiresAt())) : null;
+		KeyOwnership owner = new KeyOwnership(old.name(), old.ownerSubject(), old.ownerKind(), old.org(),
+				old.project(), old.scopes());
+		GeneratedApiKey replacement = issue(owner, now, expiresAt, old.id());
+		this.store.endGraceAt(old.id(), now.plus(gracePeriod));
+		invalidate(old.id());
+		return replacement;
+	}
+
+	private GeneratedApiKey issue(KeyOwnership owner, Instant now, Instant expiresAt, String rotatedFrom) {
+		ParsedApiKey key = this.format.generate(this.random);
+		ApiKeyRecord record = new ApiKeyRecord(key.keyId(), owner.name(), owner.ownerSubject(), owner.ownerKind(),
+				owner.org(), owner.project(), owner.scopes(), this.hasher.hash(key.presented()),
+				this.format.hint(key.presented()), now, expiresAt, null, null, null, rotatedFrom);
+		this.store.save(record);
+		return new GeneratedApiKey(key.presented(), ApiKeySummary.of(record, this.format, now));
+	}
+
+	private static void checkScopes(Set<String> requested, Collection<String> held) {
+		Objects.requireNonNull(held, "creator permissions");
+		for (String scope : requested) {
+			if (!ScopeCheck.isValid(scope)) {
+				throw new InvalidApiKeyRequestException("a scope is not of the form resource:action (see ScopeCheck)");
+			}
+		}
+		Set<String> refused = ScopeCheck.notGranted(held, requested);
+		if (!refused.isEmpty()) {
+			throw new ScopeEscalationException(refused);
+		}
+	}
+
+	private void invalidate(String keyId) {
+		if (this.verifier != null) {
+			this.verifier.invalidate(keyId);
+		}
+	}
+
+	// stores keep microseconds; truncating here keeps returned summaries equal to what is stored
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+	@Override
+	public String toString() {
+		return "ApiKeyService[" + this.format + ", store=" + this.store + "]";
+	}
+
+	/** Who a new key belongs to and what it may do. */
+	private record KeyOwnership(String name, String ownerSubject, PrincipalKind ownerKind, String org, String project,
+			Set<String> scopes) {
+	}
+
+	/** Builds an {@link ApiKeyService}. */
+	public static final class Builder {
+
+		private final ApiKeyFormat format;
+
+		private final ApiKeyHasher hasher;
+
+		private final ApiKeyStore store;
+
+		private Clock clock = Clock.systemUTC();
+
+		private SecureRandom random = new SecureRandom();
+
+		private Duration defaultTtl;
+
+		private Duration defaultGracePeriod = DEFAULT_GRACE_PERIOD;
+
+		private ApiKeyVerifier verifier;
+
+		private Builder(ApiKeyFormat format, ApiKeyHasher hasher, ApiKeyStore store) {
+			this.format = Objects.requireNonNull(format, "format");
+			this.hasher = Objects.requireNonNull(hasher, "hasher");
+			this.store = Objects.requireNonNull(store, "store");
+		}
+
+		/** The clock for creation, expiry and grace times (default: system UTC). */
+		public Builder clock(Clock clock) {
+			this.clock = Objects.requireNonNull(clock, "clock");
+			return this;
+		}
+
+		/** The randomness for key ids and secrets (default: a new {@link SecureRandom}). */
+		public Builder random(SecureRandom random) {
+			this.random = Objects.requireNonNull(random, "random");
+			return this;
+		}
+
+		/** Lifetime of keys whose request names none; {@code null} (the default) means they never expire. */
+		public Builder defaultTtl(Duration defaultTtl) {
+			if (defaultTtl != null && (defaultTtl.isNegative() || defaultTtl.isZero())) {
+				throw new IllegalArgumentException("default TTL must be positive");
+			}
+			this.defaultTtl = defaultTtl;
+			return this;
+		}
+
+		/** How long a rotated key keeps working (default 24 hours). */
+		public Builder defaultGracePeriod(Duration defaultGracePeriod) {
+			if (defaultGracePeriod == null || defaultGracePeriod.isNegative()) {
+				throw new IllegalArgumentException("default grace period must be zero or positive");
+			}
+			this.defaultGracePeriod = defaultGracePeriod;
+			return this;
+		}
+
+		/** The verifier on this node whose cache must forget revoked and rotated keys at once. */
+		public Builder verifier(ApiKeyVerifier verifier) {
+			this.verifier = Objects.requireNonNull(verifier, "verifier");
+			return this;
+		}
+
+		/** The service. */
+		public ApiKeyService build() {
+			return new ApiKeyService(this);
+		}
+
+	}
+
+}

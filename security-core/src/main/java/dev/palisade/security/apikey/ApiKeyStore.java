@@ -1,0 +1,46 @@
+package dev.palisade.security.apikey;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where API key records live: declared in configuration ({@link StaticApiKeyStore}), in memory
+ * ({@link InMemoryApiKeyStore}) or in a database ({@code apikey.jdbc.JdbcApiKeyStore}).
+ * Implementations are thread-safe and throw {@link ApiKeyStoreException} when they cannot
+ * complete an operation. Timestamps may be stored with microsecond precision.
+ */
+public interface ApiKeyStore {
+
+	/** The record with this key id, if any. */
+	Optional<ApiKeyRecord> findById(String keyId);
+
+	/**
+	 * Adds a new record.
+	 * @throws ApiKeyStoreException if the id exists already or the store is read-only
+	 */
+	void save(ApiKeyRecord record);
+
+	/**
+	 * Marks a key revoked at {@code revokedAt}, unless it is revoked already.
+	 * @return whether a key with this id exists
+	 */
+	boolean revoke(String keyId, Instant revokedAt);
+
+	/**
+	 * Ends a rotated key's life at {@code graceUntil}, unless it already ends earlier.
+	 * @return whether a key with this id exists
+	 */
+	boolean endGraceAt(String keyId, Instant graceUntil);
+
+	/**
+	 * Records last-use times in one batch. A time only replaces an earlier one, so batches can
+	 * arrive in any order; unknown ids are ignored.
+	 */
+	void updateLastUsed(Map<String, Instant> lastUsedByKeyId);
+
+	/** All keys of an organisation, newest first. */
+	List<ApiKeyRecord> listByOrg(String org);
+
+}

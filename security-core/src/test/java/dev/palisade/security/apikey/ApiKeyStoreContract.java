@@ -1,0 +1,135 @@
+package dev.palisade.security.apikey;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.palisade.security.principal.PrincipalKind;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** What every writable {@link ApiKeyStore} must do; subclasses supply a fresh, empty store. */
+public abstract class ApiKeyStoreContract {
+
+	/** A store with no keys in it. */
+	protected abstract ApiKeyStore emptyStore();
+
+	private static ApiKeyRecord full(String org, Instant createdAt) {
+		ApiKeyRecord base = ApiKeyTestData.record(org, createdAt);
+		return new ApiKeyRecord(base.id(), "nightly — export", "svc-export", PrincipalKind.SERVICE, org, "proj-1",
+				Set.of("agents:read", "agents:runs:*", "*"), base.hash(), base.hint(), createdAt,
+				createdAt.plusSeconds(3600), createdAt.plusSeconds(1), null, null, "previousKeyId123456789");
+	}
+
+	@Test
+	public void savedRecordIsFoundWithEveryField() {
+		ApiKeyStore store = emptyStore();
+		ApiKeyRecord record = full("acme", Instant.parse("2026-01-01T10:00:00.123456Z"));
+		store.save(record);
+		assertThat(store.findById(record.id())).contains(record);
+	}
+
+	@Test
+	public void recordWithOptionalFieldsEmptyRoundTrips() {
+		ApiKeyStore store = emptyStore();
+		ApiKeyRecord base = ApiKeyTestData.record("acme", ApiKeyTestData.T0);
+		ApiKeyRecord record = new ApiKeyRecord(base.id(), "n", "u", PrincipalKind.USER, "acme", null, Set.of(),
+				base.hash(), base.hint(), ApiKeyTestData.T0, null, null, null, null, null);
+		store.save(record);
+		assertThat(store.findById(record.id())).contains(record);
+	}
+
+	@Test
+	public void unknownIdIsEmpty() {
+		assertThat(emptyStore().findById("doesNotExist")).isEmpty();
+	}
+
+	@Test
+	public void duplicateIdIsRefused() {
+		ApiKeyStore store = emptyStore();
+		ApiKeyRecord record = full("acme", ApiKeyTestData.T0);
+		store.save(record);
+		assertThatExceptionOfType(ApiKeyStoreException.class).isThrownBy(() -> store.save(record));
+	}
+
+	@Test
+	public void revokeSetsTheTimeOnceAndReportsUnknownIds() {
+		ApiKeyStore store = emptyStore();
+		ApiKeyRecord record = full("acme", ApiKeyTestData.T0);
+		store.save(record);
+		assertThat(store.revoke(record.id(), ApiKeyTestData.T0.plusSeconds(10))).isTrue();
+		assertThat(store.revoke(record.id(), ApiKeyTestData.T0.plusSeconds(20))).isTrue();
+		assertThat(store.findById(record.id()).orElseThrow().revokedAt()).isEqualTo(ApiKeyTestData.T0.plusSeconds(10));
+		assertThat(store.revoke("doesNotExist", ApiKeyTestData.T0)).isFalse();
+	}
+
+	@Test
+	public void endGraceOnlyMovesEarlier() {
+		ApiKeyStore store = emptyStore();
+		ApiKeyRecord record = full("acme", ApiKeyTestData.T0);
+		store.save(record);
+		assertThat(store.endGraceAt(record.id(), ApiKeyTestData.T0.plusSeconds(100))).isTrue();
+		assertThat(store.endGraceAt(record.id(), ApiKeyTestData.T0.plusSeconds(200))).isTrue();
+		assertThat(store.findById(record.id()).orElseThrow().graceUntil())
+			.isEqualTo(ApiKeyTestData.T0.plusSeconds(100));
+		assertThat(store.endGraceAt(record.id(), ApiKeyTestData.T0.plusSeconds(50))).isTrue();
+		assertThat(store.findById(record.id()).orElseThrow().graceUntil())
+			.isEqualTo(ApiKeyTestData.T0.plusSeconds(50));
+		assertThat(store.endGraceAt("doesNotExist", ApiKeyTestData.T0)).isFalse();
+	}
+
+	@Test
+	public void lastUsedBatchOnlyMovesForwardAndIgnoresUnknownIds() {
+		ApiKeyStore store = emptyStore();
+		ApiKeyRecord a = full("acme", ApiKeyTestData.T0);
+		ApiKeyRecord b = ApiKeyTestData.record("acme", ApiKeyTestData.T0);
+		store.save(a);
+		store.save(b);
+		store.updateLastUsed(Map.of(a.id(), ApiKeyTestData.T0.plusSeconds(30), b.id(),
+				ApiKeyTestData.T0.plusSeconds(40), "doesNotExist", ApiKeyTestData.T0));
+		store.updateLastUsed(Map.of(a.id(), ApiKeyTestData.T0.plusSeconds(20)));
+		store.updateLastUsed(Map.of());
+		assertThat(store.findById(a.id()).orElseThrow().lastUsedAt()).isEqualTo(ApiKeyTestData.T0.plusSeconds(30));
+		assertThat(store.findById(b.id()).orElseThrow().lastUsedAt()).isEqualTo(ApiKeyTestData.T0.plusSeconds(40));
+		assertThat(store.findById("doesNotExist")).isEmpty();
+	}
+
+	@Test
+	public void listByOrgReturnsOnlyThatOrgNewestFirst() {
+		ApiKeyStore store = emptyStore();
+		ApiKeyRecord older = full("acme", ApiKeyTestData.T0);
+		ApiKeyRecord newer = full("acme", ApiKeyTestData.T0.plusSeconds(60));
+		ApiKeyRecord other = full("globex", ApiKeyTestData.T0);
+		store.save(older);
+		store.save(newer);
+		store.save(other);
+		List<ApiKeyRecord> listed = store.listByOrg("acme");
+		assertThat(listed).extracting(ApiKeyRecord::id).containsExactly(newer.id(), older.id());
+		assertThat(store.listByOrg("nobody")).isEmpty();
+	}
+
+	@Test
+	public void keysFromTheStoreVerifyEndToEnd() {
+		ApiKeyStore store = emptyStore();
+		MutableClock clock = new MutableClock(ApiKeyTestData.T0);
+		ApiKeyFormat format = new ApiKeyFormat();
+		ApiKeyHasher hasher = new ApiKeyHasher(ApiKeyTestData.pepper("p1"));
+		ApiKeyVerifier verifier = ApiKeyVerifier.builder(format, hasher, store).clock(clock).build();
+		ApiKeyService service = ApiKeyService.builder(format, hasher, store).clock(clock).verifier(verifier).build();
+		GeneratedApiKey key = service.create(new ApiKeyCreateRequest("k", "user-1", PrincipalKind.USER, "acme", null,
+				Set.of("agents:read"), null), Set.of("*"));
+		assertThat(verifier.verify(key.plaintext()).isValid()).isTrue();
+		GeneratedApiKey rotated = service.rotate(key.keyId(), java.time.Duration.ofMinutes(5), Set.of("*"));
+		clock.advance(java.time.Duration.ofMinutes(5));
+		assertThat(verifier.verify(key.plaintext()).outcome()).isEqualTo(ApiKeyOutcome.REVOKED);
+		assertThat(verifier.verify(rotated.plaintext()).isValid()).isTrue();
+		service.revoke(rotated.keyId());
+		assertThat(verifier.verify(rotated.plaintext()).outcome()).isEqualTo(ApiKeyOutcome.REVOKED);
+		assertThat(service.list("acme")).extracting(ApiKeySummary::status)
+			.containsOnly(ApiKeyOutcome.REVOKED);
+	}
+
+}
