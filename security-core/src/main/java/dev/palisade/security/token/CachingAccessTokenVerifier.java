@@ -102,6 +102,11 @@ public final class CachingAccessTokenVerifier implements AccessTokenVerifier {
 		return this.cache.estimatedSize();
 	}
 
+	/** Runs pending cache maintenance (eviction) in the calling thread; for tests. */
+	void cleanUp() {
+		this.cache.cleanUp();
+	}
+
 	Set<TokenDigest> cachedKeys() {
 		return Set.copyOf(this.cache.asMap().keySet());
 	}

@@ -63,7 +63,12 @@ final class PemKeys {
 		}
 		try {
 			if (object instanceof PEMKeyPair pair) {
-				return privateJwk(pair.getPrivateKeyInfo());
+				PrivateKeyInfo info = pair.getPrivateKeyInfo();
+				if (info.getPrivateKeyAlgorithm().getParameters() == null && pair.getPublicKeyInfo() != null) {
+					// SEC1 without the optional curve parameters: take them from the embedded public key
+					info = new PrivateKeyInfo(pair.getPublicKeyInfo().getAlgorithm(), info.parsePrivateKey());
+				}
+				return privateJwk(info);
 			}
 			if (object instanceof PrivateKeyInfo info) {
 				return privateJwk(info);
