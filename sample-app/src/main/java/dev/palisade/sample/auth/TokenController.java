@@ -6,12 +6,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import dev.palisade.sample.users.DemoUserDirectory;
 import dev.palisade.sample.users.DemoUserProperties.DemoUser;
 import dev.palisade.security.crypto.password.PasswordVerification;
 import dev.palisade.security.crypto.password.VerificationOutcome;
 import dev.palisade.security.principal.PrincipalKind;
+import dev.palisade.security.refresh.IssuedRefreshToken;
+import dev.palisade.security.refresh.RefreshGrant;
+import dev.palisade.security.refresh.RefreshTokenService;
+import dev.palisade.security.refresh.RotationResult;
 import dev.palisade.security.token.AccessTokenIssuer;
 import dev.palisade.security.token.AccessTokenRequest;
 import dev.palisade.security.token.IssuedAccessToken;
@@ -25,9 +30,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The token endpoint, RFC 6749 style: {@code grant_type=password} with {@code username} and
- * {@code password}, sent as a form or as JSON. Every failed sign-in gets the same
- * {@code invalid_grant} answer, whatever went wrong.
+ * The token endpoint, RFC 6749 style, sent as a form or as JSON: {@code grant_type=password} with
+ * {@code username} and {@code password} signs in and returns an access token and a refresh token;
+ * {@code grant_type=refresh_token} with {@code refresh_token} exchanges a refresh token for a new
+ * pair (the old refresh token dies; presenting it again ends the whole sign-in). Every failed
+ * sign-in or refresh gets the same {@code invalid_grant} answer, whatever went wrong.
  */
 @RestController
 class TokenController {
@@ -38,10 +45,14 @@ class TokenController {
 
 	private final AccessTokenIssuer issuer;
 
-	TokenController(DemoUserDirectory users, PasswordVerification passwords, AccessTokenIssuer issuer) {
+	private final RefreshTokenService refreshTokens;
+
+	TokenController(DemoUserDirectory users, PasswordVerification passwords, AccessTokenIssuer issuer,
+			RefreshTokenService refreshTokens) {
 		this.users = users;
 		this.passwords = passwords;
 		this.issuer = issuer;
+		this.refreshTokens = refreshTokens;
 	}
 
 	@PostMapping(path = "/auth/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -51,21 +62,27 @@ class TokenController {
 				return OAuthErrors.invalidRequest(); // RFC 6749 §3.2: parameters must not repeat
 			}
 		}
-		return token(form.getFirst("grant_type"), form.getFirst("username"), form.getFirst("password"));
+		return token(form::getFirst);
 	}
 
 	@PostMapping(path = "/auth/token", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Map<String, Object>> tokenFromJson(@RequestBody Map<String, Object> body) {
-		return token(text(body.get("grant_type")), text(body.get("username")), text(body.get("password")));
+		return token((name) -> text(body.get(name)));
 	}
 
-	private ResponseEntity<Map<String, Object>> token(String grantType, String username, String password) {
+	private ResponseEntity<Map<String, Object>> token(Function<String, String> parameters) {
+		String grantType = parameters.apply("grant_type");
 		if (grantType == null) {
 			return OAuthErrors.invalidRequest();
 		}
-		if (!"password".equals(grantType)) {
-			return OAuthErrors.unsupportedGrantType();
-		}
+		return switch (grantType) {
+			case "password" -> password(parameters.apply("username"), parameters.apply("password"));
+			case "refresh_token" -> refresh(parameters.apply("refresh_token"));
+			default -> OAuthErrors.unsupportedGrantType();
+		};
+	}
+
+	private ResponseEntity<Map<String, Object>> password(String username, String password) {
 		if (username == null || password == null) {
 			return OAuthErrors.invalidRequest();
 		}
@@ -78,11 +95,38 @@ class TokenController {
 		if (outcome.needsRehash()) {
 			this.users.replaceHash(signedIn.username(), this.passwords.hasher().hash(password));
 		}
-		IssuedAccessToken token = this.issuer.issue(new AccessTokenRequest(signedIn.username(), PrincipalKind.USER,
-				signedIn.org(), signedIn.project(), signedIn.roles(), permissionsOf(signedIn), null));
+		IssuedRefreshToken refreshToken = this.refreshTokens
+			.issue(new RefreshGrant(signedIn.username(), signedIn.org(), signedIn.project(), Map.of()));
+		return tokens(signedIn, refreshToken);
+	}
+
+	/**
+	 * Rotates the refresh token, then mints the access token from the user as the directory knows
+	 * them now (not from a snapshot in the grant): role changes take effect at the next refresh, and
+	 * a removed user's sign-in ends.
+	 */
+	private ResponseEntity<Map<String, Object>> refresh(String refreshToken) {
+		if (refreshToken == null) {
+			return OAuthErrors.invalidRequest();
+		}
+		if (!(this.refreshTokens.rotate(refreshToken) instanceof RotationResult.Rotated rotated)) {
+			return OAuthErrors.invalidGrant();
+		}
+		Optional<DemoUser> user = this.users.find(rotated.grant().subject());
+		if (user.isEmpty()) {
+			this.refreshTokens.revokeFamily(rotated.token().familyId());
+			return OAuthErrors.invalidGrant();
+		}
+		return tokens(user.get(), rotated.token());
+	}
+
+	private ResponseEntity<Map<String, Object>> tokens(DemoUser user, IssuedRefreshToken refreshToken) {
+		IssuedAccessToken token = this.issuer.issue(new AccessTokenRequest(user.username(), PrincipalKind.USER,
+				user.org(), user.project(), user.roles(), permissionsOf(user), null));
 		return OAuthErrors.noStore(ResponseEntity.ok())
 			.body(Map.of("access_token", token.value(), "token_type", "Bearer", "expires_in",
-					Duration.between(Instant.now(), token.expiresAt()).toSeconds()));
+					Duration.between(Instant.now(), token.expiresAt()).toSeconds(), "refresh_token",
+					refreshToken.token()));
 	}
 
 	private static Set<String> permissionsOf(DemoUser user) {

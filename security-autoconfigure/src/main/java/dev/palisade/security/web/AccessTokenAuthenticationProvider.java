@@ -34,7 +34,8 @@ public final class AccessTokenAuthenticationProvider implements AuthenticationPr
 		}
 		try {
 			VerifiedAccessToken verified = this.verifier.verify(token);
-			PalisadeAuthentication result = new PalisadeAuthentication(verified.principal());
+			PalisadeAuthentication result = new PalisadeAuthentication(verified.principal(), verified.jti(),
+					verified.expiresAt());
 			result.setDetails(authentication.getDetails());
 			return result;
 		}

@@ -1,5 +1,6 @@
 package dev.palisade.security.web;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -21,9 +22,26 @@ public final class PalisadeAuthentication extends AbstractAuthenticationToken {
 
 	private final PalisadePrincipal principal;
 
+	private final String tokenId;
+
+	private final Instant tokenExpiresAt;
+
+	/** A caller authenticated by a credential that is not a token with an id (an API key, a certificate). */
 	public PalisadeAuthentication(PalisadePrincipal principal) {
+		this(principal, null, null);
+	}
+
+	/**
+	 * A caller authenticated by an access token.
+	 * @param principal the caller
+	 * @param tokenId the token's {@code jti}, or {@code null} if it has none
+	 * @param tokenExpiresAt the token's {@code exp}, or {@code null}
+	 */
+	public PalisadeAuthentication(PalisadePrincipal principal, String tokenId, Instant tokenExpiresAt) {
 		super(authoritiesOf(principal));
 		this.principal = principal;
+		this.tokenId = tokenId;
+		this.tokenExpiresAt = tokenExpiresAt;
 		setAuthenticated(true);
 	}
 
@@ -43,6 +61,19 @@ public final class PalisadeAuthentication extends AbstractAuthenticationToken {
 	@Override
 	public Object getCredentials() {
 		return null;
+	}
+
+	/**
+	 * The {@code jti} of the access token the caller presented, for revoking it (sign-out); {@code null}
+	 * for other credentials or a token without an id. Not a secret: the token itself is never kept.
+	 */
+	public String tokenId() {
+		return this.tokenId;
+	}
+
+	/** The {@code exp} of the access token the caller presented, or {@code null} (see {@link #tokenId()}). */
+	public Instant tokenExpiresAt() {
+		return this.tokenExpiresAt;
 	}
 
 	@Override

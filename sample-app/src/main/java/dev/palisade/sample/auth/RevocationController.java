@@ -1,0 +1,88 @@
+package dev.palisade.sample.auth;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.palisade.security.principal.PalisadePrincipal;
+import dev.palisade.security.refresh.AccessTokenDenyList;
+import dev.palisade.security.refresh.RefreshTokenService;
+import dev.palisade.security.token.AccessTokenVerifier;
+import dev.palisade.security.token.InvalidTokenException;
+import dev.palisade.security.token.VerifiedAccessToken;
+import dev.palisade.security.web.PalisadeAuthentication;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Ending sign-ins. {@code POST /auth/revoke} is RFC 7009 token revocation (public: holding a token
+ * is the right to revoke it): a refresh token ends its whole family, an access token goes to the
+ * deny list until its expiry, and the answer is 200 whether or not the token was known.
+ * {@code POST /auth/logout-all} signs the caller out everywhere: every refresh-token family of the
+ * caller and the access token of this request die at once.
+ */
+@RestController
+class RevocationController {
+
+	private final RefreshTokenService refreshTokens;
+
+	private final AccessTokenVerifier accessTokens;
+
+	private final AccessTokenDenyList denyList;
+
+	RevocationController(RefreshTokenService refreshTokens, AccessTokenVerifier accessTokens,
+			AccessTokenDenyList denyList) {
+		this.refreshTokens = refreshTokens;
+		this.accessTokens = accessTokens;
+		this.denyList = denyList;
+	}
+
+	/**
+	 * Revokes the token in {@code token}; {@code token_type_hint} is accepted and not needed, since
+	 * both kinds are tried (RFC 7009 §2.1 asks servers to search beyond the hint anyway).
+	 */
+	@PostMapping(path = "/auth/revoke", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+	ResponseEntity<Map<String, Object>> revoke(@RequestParam MultiValueMap<String, String> form) {
+		for (List<String> values : form.values()) {
+			if (values.size() > 1) {
+				return OAuthErrors.invalidRequest();
+			}
+		}
+		String token = form.getFirst("token");
+		if (token == null || token.isEmpty()) {
+			return OAuthErrors.invalidRequest();
+		}
+		if (!this.refreshTokens.revokeToken(token)) {
+			denyAccessToken(token);
+		}
+		return OAuthErrors.noStore(ResponseEntity.ok()).build();
+	}
+
+	@PostMapping("/auth/logout-all")
+	ResponseEntity<Void> logoutAll(@AuthenticationPrincipal PalisadePrincipal me, Authentication authentication) {
+		this.refreshTokens.revokeAllForSubject(me.subject());
+		if (authentication instanceof PalisadeAuthentication caller && caller.tokenId() != null) {
+			this.denyList.deny(caller.tokenId(), caller.tokenExpiresAt());
+		}
+		return ResponseEntity.noContent().build();
+	}
+
+	/** Denies a valid access token until its expiry; anything else is ignored, as RFC 7009 asks. */
+	private void denyAccessToken(String token) {
+		try {
+			VerifiedAccessToken verified = this.accessTokens.verify(token);
+			if (verified.jti() != null) {
+				this.denyList.deny(verified.jti(), verified.expiresAt());
+			}
+		}
+		catch (InvalidTokenException ex) {
+			// unknown, expired, already revoked or not a token of ours: nothing to revoke
+		}
+	}
+}

@@ -1,0 +1,102 @@
+package dev.palisade.security.autoconfigure.refresh;
+
+import java.net.URI;
+import java.time.Duration;
+
+import dev.palisade.security.refresh.AccessTokenDenyList;
+import dev.palisade.security.refresh.RefreshTokenPolicy;
+import dev.palisade.security.refresh.redis.RedisRefreshTokenStore;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Refresh tokens and revocation ({@code palisade.refresh}).
+ *
+ * @param enabled whether refresh tokens, the access-token deny list and their revocation are
+ * configured
+ * @param absoluteLifetime how long a refresh-token family (one sign-in) lives however often it is used
+ * @param idleTimeout how long a family lives without being used; every rotation extends it, never
+ * beyond the absolute lifetime
+ * @param prefix the recognisable prefix of refresh tokens ({@code <prefix>_...}): 2-16 lower-case
+ * letters or digits, starting with a letter
+ * @param store where families and token hashes are kept
+ * @param jdbc settings of the JDBC store
+ * @param redis settings of the Redis store
+ * @param sweep the background removal of expired families
+ * @param denyListMaximumSize the most revoked access-token ids kept in memory (each until its
+ * token's expiry); beyond it every access token is refused until the evicted ones expire (fail
+ * closed), so size it well above the revocations expected within one access-token lifetime
+ */
+@ConfigurationProperties("palisade.refresh")
+public record PalisadeRefreshProperties(@DefaultValue("true") boolean enabled,
+		@DefaultValue("30d") Duration absoluteLifetime, @DefaultValue("7d") Duration idleTimeout,
+		@DefaultValue(RefreshTokenPolicy.DEFAULT_PREFIX) String prefix, @DefaultValue("memory") StoreType store,
+		@DefaultValue Jdbc jdbc, @DefaultValue Redis redis, @DefaultValue Sweep sweep,
+		@DefaultValue("" + AccessTokenDenyList.DEFAULT_MAXIMUM_SIZE) long denyListMaximumSize) {
+
+	/** The refresh-token store. */
+	public enum StoreType {
+
+		/** This JVM's memory: lost on restart, not shared between nodes (the default). */
+		MEMORY,
+
+		/** The application's {@code DataSource}: PostgreSQL, or H2 as an embedded file database. */
+		JDBC,
+
+		/** A Redis server, reached with Lettuce. */
+		REDIS
+	}
+
+	/**
+	 * The JDBC store, on the application's {@code DataSource} bean.
+	 *
+	 * @param initializeSchema whether to create the tables at start-up when they are missing
+	 * ({@code CREATE ... IF NOT EXISTS} from {@code META-INF/palisade/refresh/schema-<db>.sql});
+	 * off by default: apply that file with your migration tool instead
+	 */
+	public record Jdbc(@DefaultValue("false") boolean initializeSchema) {
+	}
+
+	/**
+	 * The Redis store. Palisade opens and closes its own connection; the server must be a single
+	 * node or a Sentinel-managed primary (not Redis Cluster).
+	 *
+	 * @param uri the server, {@code redis://[user:password@]host:port[/database]} or
+	 * {@code rediss://} for TLS
+	 * @param keyPrefix the prefix of every key the store writes
+	 */
+	public record Redis(@DefaultValue("redis://localhost:6379") URI uri,
+			@DefaultValue(RedisRefreshTokenStore.DEFAULT_KEY_PREFIX) String keyPrefix) {
+
+		@Override
+		public String toString() {
+			return "Redis[keyPrefix=" + this.keyPrefix + "]"; // the URI may hold a password
+		}
+	}
+
+	/**
+	 * The background sweeper that deletes expired families in batches, without a full-table lock.
+	 *
+	 * @param enabled whether the sweeper runs
+	 * @param interval time between two sweeps; the first runs one interval after start-up
+	 * @param batchSize families deleted per statement; a sweep repeats batches until one is not full
+	 */
+	public record Sweep(@DefaultValue("true") boolean enabled, @DefaultValue("10m") Duration interval,
+			@DefaultValue("500") int batchSize) {
+
+		public Sweep {
+			if (interval.isNegative() || interval.isZero()) {
+				throw new IllegalArgumentException("palisade.refresh.sweep.interval must be positive");
+			}
+			if (batchSize < 1) {
+				throw new IllegalArgumentException("palisade.refresh.sweep.batch-size must be positive");
+			}
+		}
+	}
+
+	/** The lifetimes and prefix as the core policy (validates them). */
+	public RefreshTokenPolicy policy() {
+		return new RefreshTokenPolicy(this.absoluteLifetime, this.idleTimeout, this.prefix);
+	}
+}
