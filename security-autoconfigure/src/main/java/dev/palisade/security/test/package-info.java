@@ -1,0 +1,6 @@
+/**
+ * Test helpers for applications that use Palisade: {@link dev.palisade.security.test.WithMockApiKey} and
+ * {@link dev.palisade.security.test.PalisadeRequestPostProcessors}. Needs {@code spring-security-test} and
+ * {@code spring-test} on the test class path.
+ */
+package dev.palisade.security.test;
