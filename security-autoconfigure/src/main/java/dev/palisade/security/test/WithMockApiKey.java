@@ -15,7 +15,10 @@ import org.springframework.security.test.context.support.WithSecurityContext;
  * Runs a test as a caller authenticated with an API key, without any key, store or header: the
  * security context holds the same {@code PalisadeAuthentication} a verified key produces (kind
  * {@code api_key}, subject = the key id, permissions = the scopes). Works like Spring Security's
- * {@code @WithMockUser}: on a test method or class, with MockMvc or direct method calls.
+ * {@code @WithMockUser}: on a test method or class, with MockMvc or direct method calls. With
+ * MockMvc, the MockMvc must carry Spring Security's test support: Spring Boot applies it when
+ * {@code spring-boot-starter-security-test} is on the test class path, otherwise build MockMvc
+ * with {@code SecurityMockMvcConfigurers.springSecurity()}.
  *
  * <pre class="code">
  * &#64;Test
