@@ -13,9 +13,13 @@ public enum CryptoProviderPreference {
 	/** BouncyCastle's provider, used as an instance (it is never registered globally). */
 	BOUNCY_CASTLE;
 
-	/** The default for issuers and verifiers. */
+	/**
+	 * The default for issuers and verifiers: BouncyCastle. In the first (short, noisy) JMH runs of
+	 * {@code TokenVerificationBenchmark} on JDK 17 it verified ES256 and EdDSA tokens faster than SunEC,
+	 * and it accepts the valid Wycheproof ECDSA vectors with x(kG) >= n that JDK 17's SunEC rejects.
+	 */
 	public static CryptoProviderPreference defaultPreference() {
-		return JDK;
+		return BOUNCY_CASTLE;
 	}
 
 }

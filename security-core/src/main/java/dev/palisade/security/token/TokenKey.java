@@ -13,6 +13,7 @@ import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.KeyOperation;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.OctetSequenceKey;
@@ -75,6 +76,11 @@ public final class TokenKey {
 		if (jwk.getKeyUse() != null && !KeyUse.SIGNATURE.equals(jwk.getKeyUse())) {
 			throw new InvalidKeyConfigurationException(Reason.KEY_ALGORITHM_MISMATCH,
 					"Key '" + kid + "' has use '" + jwk.getKeyUse().identifier() + "' but token keys need use 'sig'");
+		}
+		if (jwk.getKeyOperations() != null && !jwk.getKeyOperations().isEmpty()
+				&& jwk.getKeyOperations().stream().noneMatch((op) -> op == KeyOperation.SIGN || op == KeyOperation.VERIFY)) {
+			throw new InvalidKeyConfigurationException(Reason.KEY_ALGORITHM_MISMATCH,
+					"Key '" + kid + "' has key_ops " + jwk.getKeyOperations() + " but token keys need sign or verify");
 		}
 		JWK normalised = normalise(jwk, kid, alg);
 		KeyAlgorithmRules.check(normalised, alg);

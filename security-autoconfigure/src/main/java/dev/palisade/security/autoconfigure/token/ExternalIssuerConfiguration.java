@@ -56,7 +56,12 @@ class ExternalIssuerConfiguration {
 			.jwsAlgorithms((algorithms) -> algorithms.addAll(Set.of(SignatureAlgorithm.RS256, SignatureAlgorithm.RS384,
 					SignatureAlgorithm.RS512, SignatureAlgorithm.PS256, SignatureAlgorithm.PS384,
 					SignatureAlgorithm.PS512, SignatureAlgorithm.ES256, SignatureAlgorithm.ES384)))
-			.jwtProcessorCustomizer((processor) -> processor.setJWSTypeVerifier(typeVerifier))
+			.jwtProcessorCustomizer((processor) -> {
+				processor.setJWSTypeVerifier(typeVerifier);
+				// claims are checked by ExternalTokenValidator, which reports why a token failed
+				processor.setJWTClaimsSetVerifier((claims, context) -> {
+				});
+			})
 			.build();
 		String issuer = (external.issuerUri() != null) ? external.issuerUri().toString() : null;
 		decoder.setJwtValidator(new ExternalTokenValidator(issuer, external.audiences(), properties.clockSkew(),

@@ -20,8 +20,11 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
  * Verifies tokens of an external identity provider with a Spring Security {@link JwtDecoder} and
  * maps them to the same principal model as Palisade's own tokens. Every failure, including an
  * unreachable JWK Set, is an {@link InvalidTokenException}: the caller gets a 401, never a 500.
+ * <p>
+ * Deliberately not an {@link AccessTokenVerifier} bean type: the application-wide verifier is
+ * Palisade's own, which hands this one the tokens whose key it does not know.
  */
-public final class ExternalJwtAccessTokenVerifier implements AccessTokenVerifier {
+public final class ExternalJwtAccessTokenVerifier {
 
 	private final JwtDecoder decoder;
 
@@ -35,7 +38,7 @@ public final class ExternalJwtAccessTokenVerifier implements AccessTokenVerifier
 		this.maxTokenLength = maxTokenLength;
 	}
 
-	@Override
+	/** Verifies a token of the external provider; see {@link AccessTokenVerifier#verify}. */
 	public VerifiedAccessToken verify(String token) throws InvalidTokenException {
 		if (token == null || token.length() > this.maxTokenLength) {
 			throw new InvalidTokenException((token == null) ? Reason.MALFORMED : Reason.TOO_LONG);

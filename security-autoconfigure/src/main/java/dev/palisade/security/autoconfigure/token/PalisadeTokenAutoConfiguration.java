@@ -71,7 +71,11 @@ public final class PalisadeTokenAutoConfiguration {
 					revoked::isRevoked, (kid) -> keyring.current().find(kid).isPresent());
 		}
 		ExternalJwtAccessTokenVerifier externalVerifier = external.getIfAvailable();
-		return (externalVerifier != null) ? new FallbackAccessTokenVerifier(verifier, externalVerifier) : verifier;
+		if (externalVerifier == null) {
+			return verifier;
+		}
+		return new KeyIdRoutingAccessTokenVerifier(verifier, (kid) -> keyring.current().find(kid).isPresent(),
+				externalVerifier::verify, settings.maxTokenLength());
 	}
 
 	@Configuration(proxyBeanMethods = false)

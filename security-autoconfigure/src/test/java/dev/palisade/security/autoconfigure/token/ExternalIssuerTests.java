@@ -154,7 +154,7 @@ class ExternalIssuerTests {
 			.subject("kc-user-1")
 			.audience(List.of(audience))
 			.expirationTime(Date.from(expiresAt))
-			.issueTime(new Date())
+			.issueTime(Date.from(expiresAt.minusSeconds(600)))
 			.claim("groups", List.of("org:admin", "org:member"))
 			.claim("tenant", "acme")
 			.claim("scope", "agents:read")

@@ -1,0 +1,67 @@
+package dev.palisade.security.ratelimit;
+
+import java.time.Duration;
+
+/**
+ * The limiter's answer, with what the web layer needs for {@code X-RateLimit-Limit},
+ * {@code X-RateLimit-Remaining}, {@code X-RateLimit-Reset} and, on refusal, {@code 429} with
+ * {@code Retry-After}. When a policy has several limits, the numbers describe the most
+ * restrictive one: on refusal the refusing limit with the longest wait, otherwise the limit
+ * with the fewest permits left.
+ *
+ * @param allowed whether the request may proceed
+ * @param policy the matching policy's name, or {@code null} if no policy matched
+ * @param limit the capacity of the reported limit (0 if no policy matched)
+ * @param remaining permits left in the reported limit
+ * @param resetAfter time until the reported limit has fully recovered
+ * @param retryAfter when refused, how long to wait before retrying; otherwise zero
+ * @param basis how the decision was reached
+ */
+public record RateLimitDecision(boolean allowed, String policy, long limit, long remaining, Duration resetAfter,
+		Duration retryAfter, Basis basis) {
+
+	private static final RateLimitDecision UNLIMITED = new RateLimitDecision(true, null, 0, 0, Duration.ZERO,
+			Duration.ZERO, Basis.NO_POLICY);
+
+	/** How a decision was reached. */
+	public enum Basis {
+
+		/** No policy matched; the request is not rate limited and gets no headers. */
+		NO_POLICY,
+
+		/** The backend counted the request; all numbers are exact. */
+		BACKEND,
+
+		/** The backend failed and the limiter failed open; remaining and reset are unknown (0). */
+		FAIL_OPEN,
+
+		/** The backend failed and the limiter failed closed; remaining and reset are unknown (0). */
+		FAIL_CLOSED
+	}
+
+	/** The decision for a request no policy matches. */
+	public static RateLimitDecision unlimited() {
+		return UNLIMITED;
+	}
+
+	/** Whether a policy applied, so rate-limit headers belong on the response. */
+	public boolean isLimited() {
+		return this.basis != Basis.NO_POLICY;
+	}
+
+	/** {@link #resetAfter()} in whole seconds, rounded up, for {@code X-RateLimit-Reset}. */
+	public long resetSeconds() {
+		return ceilSeconds(this.resetAfter);
+	}
+
+	/** {@link #retryAfter()} in whole seconds, rounded up and at least 1 on refusal, for {@code Retry-After}. */
+	public long retryAfterSeconds() {
+		long seconds = ceilSeconds(this.retryAfter);
+		return (!this.allowed && seconds < 1) ? 1 : seconds;
+	}
+
+	private static long ceilSeconds(Duration duration) {
+		long seconds = duration.getSeconds();
+		return (duration.getNano() > 0) ? seconds + 1 : seconds;
+	}
+}

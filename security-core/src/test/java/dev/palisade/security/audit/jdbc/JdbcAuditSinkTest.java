@@ -1,0 +1,120 @@
+package dev.palisade.security.audit.jdbc;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import javax.sql.DataSource;
+
+import dev.palisade.security.audit.AuditLog;
+import dev.palisade.security.audit.AuditTestSupport;
+import dev.palisade.security.audit.Durability;
+import dev.palisade.security.audit.verify.AuditVerifier;
+import dev.palisade.security.audit.verify.FailureReason;
+import dev.palisade.security.audit.verify.VerificationResult;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static dev.palisade.security.audit.AuditTestSupport.HMAC_KEY;
+import static dev.palisade.security.audit.AuditTestSupport.SIGNING_KEYS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The JDBC sink against a real PostgreSQL server. */
+class JdbcAuditSinkTest {
+
+	private static EmbeddedPostgres postgres;
+
+	private static DataSource dataSource;
+
+	private final AuditVerifier verifier = new AuditVerifier(HMAC_KEY, SIGNING_KEYS.getPublic());
+
+	@BeforeAll
+	static void startPostgres() throws IOException {
+		postgres = EmbeddedPostgres.builder().start();
+		dataSource = postgres.getPostgresDatabase();
+	}
+
+	@AfterAll
+	static void stopPostgres() throws IOException {
+		postgres.close();
+	}
+
+	@BeforeEach
+	void freshSchema() throws Exception {
+		execute("DROP TABLE IF EXISTS palisade_audit_record, palisade_audit_checkpoint");
+		new JdbcAuditSink(dataSource).initializeSchema();
+	}
+
+	@Test
+	void writtenChainVerifiesFromTheDatabaseAndReopeningContinuesIt() throws Exception {
+		write(25);
+		write(5);
+		VerificationResult result = new JdbcAuditSink(dataSource).verify(this.verifier);
+		assertThat(result.summary()).isEqualTo("OK: verified 30 records, 4 checkpoints");
+	}
+
+	@Test
+	void queryableColumnsHoldTheEventFields() throws Exception {
+		write(3);
+		try (Connection connection = dataSource.getConnection();
+				Statement statement = connection.createStatement();
+				var rows = statement.executeQuery(
+						"SELECT actor_id, action, result, trace_id FROM palisade_audit_record WHERE seq = 3")) {
+			assertThat(rows.next()).isTrue();
+			assertThat(rows.getString(1)).isEqualTo("key-2");
+			assertThat(rows.getString(2)).isEqualTo("apikey.authenticate");
+			assertThat(rows.getString(3)).isEqualTo("success");
+			assertThat(rows.getString(4)).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+		}
+	}
+
+	@Test
+	void editedRowIsAMacMismatch() throws Exception {
+		write(12);
+		execute("UPDATE palisade_audit_record SET record = replace(record, '\"result\":\"success\"', "
+				+ "'\"result\":\"denied\"') WHERE seq = 5");
+		assertBroken(5, FailureReason.MAC_MISMATCH);
+	}
+
+	@Test
+	void deletedRowIsASequenceGap() throws Exception {
+		write(12);
+		execute("DELETE FROM palisade_audit_record WHERE seq = 4");
+		assertBroken(4, FailureReason.SEQUENCE_GAP);
+	}
+
+	@Test
+	void deletedTailAfterACheckpointIsTruncation() throws Exception {
+		write(25);
+		execute("DELETE FROM palisade_audit_record WHERE seq > 7");
+		assertBroken(8, FailureReason.TRUNCATED_AFTER_CHECKPOINT);
+	}
+
+	private void assertBroken(long sequence, FailureReason reason) throws SQLException {
+		VerificationResult result = new JdbcAuditSink(dataSource).verify(this.verifier);
+		assertThat(result.reason()).as(result.summary()).isEqualTo(reason);
+		assertThat(result.firstBrokenSequence()).isEqualTo(sequence);
+	}
+
+	private static void write(int count) throws IOException {
+		try (AuditLog log = AuditLog.builder(new JdbcAuditSink(dataSource), HMAC_KEY)
+			.signingKey(SIGNING_KEYS.getPrivate())
+			.durability(Durability.SYNC)
+			.checkpointEvery(10)
+			.open()) {
+			for (int i = 0; i < count; i++) {
+				log.append(AuditTestSupport.event(i));
+			}
+		}
+	}
+
+	private static void execute(String sql) throws SQLException {
+		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+}

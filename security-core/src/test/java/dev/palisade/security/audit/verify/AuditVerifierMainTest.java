@@ -1,0 +1,93 @@
+package dev.palisade.security.audit.verify;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.palisade.security.audit.AuditKeys;
+import dev.palisade.security.audit.AuditTestSupport;
+import dev.palisade.security.audit.file.AuditLogFiles;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AuditVerifierMainTest {
+
+	@TempDir
+	Path dir;
+
+	private Path logDir;
+
+	private Path hmacKeyFile;
+
+	private Path publicKeyFile;
+
+	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+	@BeforeEach
+	void writeLog() throws IOException {
+		this.logDir = this.dir.resolve("log");
+		AuditTamperDetectionTest.writeLog(this.logDir, AuditTestSupport.HMAC_KEY,
+				AuditTestSupport.SIGNING_KEYS.getPrivate());
+		this.hmacKeyFile = Files.writeString(this.dir.resolve("hmac.key"), AuditKeys.toBase64(AuditTestSupport.HMAC_KEY));
+		this.publicKeyFile = Files.writeString(this.dir.resolve("audit.pub.pem"),
+				AuditKeys.toPem(AuditTestSupport.SIGNING_KEYS.getPublic()));
+	}
+
+	@Test
+	void intactLogPrintsOkAndExitsZero() {
+		assertThat(run(this.logDir.toString(), "--hmac-key-file", this.hmacKeyFile.toString(), "--public-key-file",
+				this.publicKeyFile.toString())).isEqualTo(AuditVerifierMain.EXIT_OK);
+		assertThat(stdout()).isEqualTo("OK: verified 30 records, 3 checkpoints\n");
+	}
+
+	@Test
+	void tamperedLogPrintsTheFirstBrokenSequenceAndExitsOne() throws IOException {
+		Path file = AuditLogFiles.recordFiles(this.logDir).get(0);
+		List<String> lines = new ArrayList<>(Files.readAllLines(file));
+		lines.remove(9);
+		Files.write(file, lines);
+		assertThat(run(this.logDir.toString(), "--hmac-key-file", this.hmacKeyFile.toString()))
+			.isEqualTo(AuditVerifierMain.EXIT_TAMPERED);
+		assertThat(stdout()).startsWith("verified 9 records; first broken sequence 10: SEQUENCE_GAP");
+	}
+
+	@Test
+	void tornLastLineIsReportedButExitsZero() throws IOException {
+		Path file = AuditLogFiles.recordFiles(this.logDir).get(0);
+		Files.writeString(file, "{\"seq\":31,\"pr", StandardOpenOption.APPEND);
+		assertThat(run(this.logDir.toString(), "--public-key-file", this.publicKeyFile.toString()))
+			.isEqualTo(AuditVerifierMain.EXIT_OK);
+		assertThat(stdout()).startsWith("verified 30 records; first broken sequence 31: TORN_WRITE");
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("record MACs are not checked");
+	}
+
+	@Test
+	void badArgumentsExitTwo() throws IOException {
+		assertThat(run()).isEqualTo(AuditVerifierMain.EXIT_USAGE);
+		assertThat(run(this.dir.resolve("missing").toString())).isEqualTo(AuditVerifierMain.EXIT_USAGE);
+		Path shortKey = Files.writeString(this.dir.resolve("short.key"), "c2hvcnQ=");
+		assertThat(run(this.logDir.toString(), "--hmac-key-file", shortKey.toString()))
+			.isEqualTo(AuditVerifierMain.EXIT_USAGE);
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).doesNotContain("c2hvcnQ");
+	}
+
+	private int run(String... args) {
+		return AuditVerifierMain.run(args, new PrintStream(this.out, true, StandardCharsets.UTF_8),
+				new PrintStream(this.err, true, StandardCharsets.UTF_8));
+	}
+
+	private String stdout() {
+		return this.out.toString(StandardCharsets.UTF_8);
+	}
+}
