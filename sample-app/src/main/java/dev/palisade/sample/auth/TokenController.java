@@ -130,7 +130,7 @@ class TokenController {
 	}
 
 	private static Set<String> permissionsOf(DemoUser user) {
-		return Set.of();
+		return user.permissions();
 	}
 
 	private static String text(Object value) {

@@ -3,10 +3,8 @@ package dev.palisade.sample.me;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
-import dev.palisade.security.access.AccessModel;
-import dev.palisade.security.access.AccessSubject;
+import dev.palisade.sample.access.EffectivePermissions;
 import dev.palisade.security.principal.PalisadePrincipal;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -20,10 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class MeController {
 
-	private final AccessModel access;
+	private final EffectivePermissions permissions;
 
-	MeController(AccessModel access) {
-		this.access = access;
+	MeController(EffectivePermissions permissions) {
+		this.permissions = permissions;
 	}
 
 	@GetMapping("/api/v1/me")
@@ -35,13 +33,7 @@ class MeController {
 		body.put("project", me.project());
 		body.put("roles", me.roles().stream().sorted().toList());
 		body.put("permissions", me.permissions().stream().sorted().toList());
-		TreeSet<String> effective = new TreeSet<>(me.permissions());
-		me.roles()
-			.stream()
-			.filter((role) -> me.org() != null || role.startsWith(AccessSubject.DEFAULT_PLATFORM_ROLE_PREFIX))
-			.forEach((role) -> this.access.effectivePermissions(role)
-				.forEach((permission) -> effective.add(permission.toString())));
-		body.put("effectivePermissions", List.copyOf(effective));
+		body.put("effectivePermissions", List.copyOf(this.permissions.of(me)));
 		return body;
 	}
 

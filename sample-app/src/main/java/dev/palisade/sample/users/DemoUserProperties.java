@@ -26,11 +26,15 @@ public record DemoUserProperties(List<DemoUser> users) {
 	 * @param org the user's organisation, if any
 	 * @param project the user's project within {@code org}, if any
 	 * @param roles the user's roles at that scope
+	 * @param permissions explicit permissions carried in the user's tokens (for example
+	 * {@code api-keys:manage}); role-derived permissions come from the access model
 	 */
-	public record DemoUser(String username, String passwordHash, String org, String project, Set<String> roles) {
+	public record DemoUser(String username, String passwordHash, String org, String project, Set<String> roles,
+			Set<String> permissions) {
 
 		public DemoUser {
 			roles = (roles != null) ? Set.copyOf(roles) : Set.of();
+			permissions = (permissions != null) ? Set.copyOf(permissions) : Set.of();
 		}
 
 		@Override

@@ -63,5 +63,10 @@ public final class PalisadeHttpConfigurer extends AbstractHttpConfigurer<Palisad
 			.authenticationManagerResolver((request) -> bearerManager)
 			.authenticationEntryPoint(entryPoint)
 			.accessDeniedHandler(accessDeniedHandler));
+		ApiKeyAuthenticationConverter apiKeyConverter = context.getBeanProvider(ApiKeyAuthenticationConverter.class)
+			.getIfAvailable();
+		if (apiKeyConverter != null) {
+			ApiKeyAuthenticationFilter.addTo(http, apiKeyConverter, bearerManager, entryPoint);
+		}
 	}
 }

@@ -1,0 +1,102 @@
+package dev.palisade.sample.apikeys;
+
+import java.net.URI;
+import java.util.List;
+
+import dev.palisade.sample.access.EffectivePermissions;
+import dev.palisade.security.apikey.ApiKeyCreateRequest;
+import dev.palisade.security.apikey.ApiKeyService;
+import dev.palisade.security.apikey.ApiKeySummary;
+import dev.palisade.security.apikey.GeneratedApiKey;
+import dev.palisade.security.apikey.ApiKeyNotFoundException;
+import dev.palisade.security.method.RequiresPermission;
+import dev.palisade.security.principal.PalisadePrincipal;
+import dev.palisade.security.principal.PrincipalKind;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * API keys of an organisation: create (the key is in the response once and never again), list
+ * (masked), revoke, rotate (the old key keeps working for {@code palisade.api-keys.rotation-grace-period}).
+ * <p>
+ * Who may: callers holding {@code api-keys:manage} in that org (an org role, or a platform role).
+ * A key never carries more than its creator holds: the creator's permissions are its effective
+ * permissions, those of its credential plus those its roles grant.
+ */
+@RestController
+@RequestMapping("/api/v1/orgs/{org}/api-keys")
+class ApiKeyController {
+
+	private final ApiKeyService keys;
+
+	private final EffectivePermissions permissions;
+
+	ApiKeyController(ApiKeyService keys, EffectivePermissions permissions) {
+		this.keys = keys;
+		this.permissions = permissions;
+	}
+
+	@PostMapping
+	@RequiresPermission(value = "api-keys:manage", org = "#org")
+	ResponseEntity<CreatedApiKey> create(@PathVariable String org, @RequestBody NewApiKey request,
+			@AuthenticationPrincipal PalisadePrincipal caller) {
+		GeneratedApiKey key = this.keys.create(new ApiKeyCreateRequest(request.name(), caller.subject(),
+				ownerKind(caller), org, request.project(), request.scopes(), request.ttl()), this.permissions.of(caller));
+		return created(org, key);
+	}
+
+	@GetMapping
+	@RequiresPermission(value = "api-keys:manage", org = "#org")
+	List<ApiKeyView> list(@PathVariable String org) {
+		return this.keys.list(org).stream().map(ApiKeyView::of).toList();
+	}
+
+	@DeleteMapping("/{id}")
+	@RequiresPermission(value = "api-keys:manage", org = "#org")
+	ResponseEntity<Void> revoke(@PathVariable String org, @PathVariable String id) {
+		requireInOrg(org, id);
+		this.keys.revoke(id);
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/{id}/rotate")
+	@RequiresPermission(value = "api-keys:manage", org = "#org")
+	ResponseEntity<CreatedApiKey> rotate(@PathVariable String org, @PathVariable String id,
+			@AuthenticationPrincipal PalisadePrincipal caller) {
+		requireInOrg(org, id);
+		ownerKind(caller);
+		return created(org, this.keys.rotate(id, this.permissions.of(caller)));
+	}
+
+	// a key of another org is "not found", so ids of other tenants cannot be probed
+	private void requireInOrg(String org, String id) {
+		ApiKeySummary key = this.keys.find(id).orElseThrow(() -> new ApiKeyNotFoundException(id));
+		if (!key.org().equals(org)) {
+			throw new ApiKeyNotFoundException(id);
+		}
+	}
+
+	// keys act for a person or a service account; a key cannot mint or rotate keys
+	private static PrincipalKind ownerKind(PalisadePrincipal caller) {
+		if (caller.kind() != PrincipalKind.USER && caller.kind() != PrincipalKind.SERVICE) {
+			throw new AccessDeniedException("API keys are managed by users and service accounts");
+		}
+		return caller.kind();
+	}
+
+	private static ResponseEntity<CreatedApiKey> created(String org, GeneratedApiKey key) {
+		return ResponseEntity.created(URI.create("/api/v1/orgs/" + org + "/api-keys/" + key.keyId()))
+			.cacheControl(CacheControl.noStore())
+			.body(new CreatedApiKey(key.plaintext(), ApiKeyView.of(key.summary())));
+	}
+}
