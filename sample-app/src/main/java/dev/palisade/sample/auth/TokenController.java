@@ -56,7 +56,7 @@ class TokenController {
 	}
 
 	@PostMapping(path = "/auth/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-	ResponseEntity<Map<String, Object>> tokenFromForm(@RequestParam MultiValueMap<String, String> form) {
+	ResponseEntity<?> tokenFromForm(@RequestParam MultiValueMap<String, String> form) {
 		for (List<String> values : form.values()) {
 			if (values.size() > 1) {
 				return OAuthErrors.invalidRequest(); // RFC 6749 §3.2: parameters must not repeat
@@ -66,11 +66,11 @@ class TokenController {
 	}
 
 	@PostMapping(path = "/auth/token", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Map<String, Object>> tokenFromJson(@RequestBody Map<String, Object> body) {
+	ResponseEntity<?> tokenFromJson(@RequestBody Map<String, Object> body) {
 		return token((name) -> text(body.get(name)));
 	}
 
-	private ResponseEntity<Map<String, Object>> token(Function<String, String> parameters) {
+	private ResponseEntity<?> token(Function<String, String> parameters) {
 		String grantType = parameters.apply("grant_type");
 		if (grantType == null) {
 			return OAuthErrors.invalidRequest();
@@ -82,7 +82,7 @@ class TokenController {
 		};
 	}
 
-	private ResponseEntity<Map<String, Object>> password(String username, String password) {
+	private ResponseEntity<?> password(String username, String password) {
 		if (username == null || password == null) {
 			return OAuthErrors.invalidRequest();
 		}
@@ -105,7 +105,7 @@ class TokenController {
 	 * them now (not from a snapshot in the grant): role changes take effect at the next refresh, and
 	 * a removed user's sign-in ends.
 	 */
-	private ResponseEntity<Map<String, Object>> refresh(String refreshToken) {
+	private ResponseEntity<?> refresh(String refreshToken) {
 		if (refreshToken == null) {
 			return OAuthErrors.invalidRequest();
 		}
@@ -120,12 +120,11 @@ class TokenController {
 		return tokens(user.get(), rotated.token());
 	}
 
-	private ResponseEntity<Map<String, Object>> tokens(DemoUser user, IssuedRefreshToken refreshToken) {
+	private ResponseEntity<?> tokens(DemoUser user, IssuedRefreshToken refreshToken) {
 		IssuedAccessToken token = this.issuer.issue(new AccessTokenRequest(user.username(), PrincipalKind.USER,
 				user.org(), user.project(), user.roles(), permissionsOf(user), null));
 		return OAuthErrors.noStore(ResponseEntity.ok())
-			.body(Map.of("access_token", token.value(), "token_type", "Bearer", "expires_in",
-					Duration.between(Instant.now(), token.expiresAt()).toSeconds(), "refresh_token",
+			.body(new TokenResponse(token.value(), Duration.between(Instant.now(), token.expiresAt()).toSeconds(),
 					refreshToken.token()));
 	}
 

@@ -155,7 +155,7 @@ class ApiKeyEndpointsHttpTests {
 		this.mvc
 			.perform(post(KEYS).header(HttpHeaders.AUTHORIZATION, bearer(signIn("acme-admin")))
 				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"name\":\"x\",\"scopes\":[\"agents:*\"]}"))
+				.content("{\"name\":\"x\",\"scopes\":[\"*\"]}"))
 			.andExpect(status().isForbidden());
 	}
 

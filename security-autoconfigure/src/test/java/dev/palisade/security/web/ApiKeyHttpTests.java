@@ -42,7 +42,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** API keys over HTTP in Palisade's default chain, beside JWT access tokens. */
 @SpringBootTest(classes = { TestApplication.class, ApiKeyHttpTests.Config.class },
-		properties = { "palisade.api-keys.pepper=test-pepper-0123456789-0123456789-0123456789",
+		properties = { "palisade.access.rules[0].pattern=/api/me", "palisade.access.rules[0].access=authenticated",
+				"palisade.access.rules[1].pattern=/api/key-caller", "palisade.access.rules[1].access=authenticated",
+				"palisade.api-keys.pepper=test-pepper-0123456789-0123456789-0123456789",
 				"palisade.tokens.issuer=https://issuer.test", "palisade.tokens.audiences=api" })
 @AutoConfigureMockMvc
 class ApiKeyHttpTests {

@@ -20,7 +20,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** A key in the URL is accepted only under the parameter name the application opted in to. */
 @SpringBootTest(classes = TestApplication.class,
-		properties = { "palisade.api-keys.query-parameter=api_key", "palisade.api-keys.header-name=X-Service-Key" })
+		properties = { "palisade.access.rules[0].pattern=/api/me", "palisade.access.rules[0].access=authenticated", "palisade.api-keys.query-parameter=api_key", "palisade.api-keys.header-name=X-Service-Key" })
 @AutoConfigureMockMvc
 class ApiKeyQueryParameterHttpTests {
 

@@ -17,7 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The test helpers Palisade ships for its users: {@code @WithMockApiKey} and {@code apiKey()}. */
 @SpringBootTest(classes = TestApplication.class,
-		properties = { "palisade.web.public-paths=/open/**", "palisade.tokens.issuer=https://issuer.test",
+		properties = { "palisade.access.public-paths=/open/**", "palisade.access.rules[0].pattern=/api/me", "palisade.access.rules[0].access=authenticated", "palisade.tokens.issuer=https://issuer.test",
 				"palisade.tokens.audiences=api" })
 @AutoConfigureMockMvc
 class ApiKeyTestHelpersTests {
