@@ -128,6 +128,11 @@ class AuthAndMeHttpTests {
 	}
 
 	@Test
+	void pingIsPublic() throws Exception {
+		this.mvc.perform(get("/api/v1/ping")).andExpect(status().isOk()).andExpect(content().string("pong"));
+	}
+
+	@Test
 	void jwkSetIsPublic() throws Exception {
 		this.mvc.perform(get("/.well-known/jwks.json"))
 			.andExpect(status().isOk())

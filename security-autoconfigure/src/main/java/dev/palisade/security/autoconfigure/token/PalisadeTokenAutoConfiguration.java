@@ -7,8 +7,10 @@ import dev.palisade.security.token.AccessTokenSettings;
 import dev.palisade.security.token.AccessTokenVerifier;
 import dev.palisade.security.token.CachingAccessTokenVerifier;
 import dev.palisade.security.token.ClaimNames;
+import dev.palisade.security.token.InvalidTokenException;
 import dev.palisade.security.token.KeyringAccessTokenVerifier;
 import dev.palisade.security.token.RotatingKeyring;
+import dev.palisade.security.token.VerifiedAccessToken;
 import dev.palisade.security.web.AccessTokenAuthenticationProvider;
 import dev.palisade.security.web.BearerCredentialRouting;
 
@@ -74,8 +76,18 @@ public final class PalisadeTokenAutoConfiguration {
 		if (externalVerifier == null) {
 			return verifier;
 		}
+		AccessTokenVerifier externalChecked = (token) -> notRevoked(externalVerifier.verify(token), revoked);
 		return new KeyIdRoutingAccessTokenVerifier(verifier, (kid) -> keyring.current().find(kid).isPresent(),
-				externalVerifier::verify, settings.maxTokenLength());
+				externalChecked, settings.maxTokenLength());
+	}
+
+	// the deny-list applies to an external provider's tokens too (revoke, sign out everywhere)
+	private static VerifiedAccessToken notRevoked(VerifiedAccessToken verified, AccessTokenRevocations revoked)
+			throws InvalidTokenException {
+		if (verified.jti() != null && revoked.isRevoked(verified.jti())) {
+			throw new InvalidTokenException(InvalidTokenException.Reason.REVOKED);
+		}
+		return verified;
 	}
 
 	@Configuration(proxyBeanMethods = false)

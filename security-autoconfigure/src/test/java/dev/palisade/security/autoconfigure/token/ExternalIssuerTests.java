@@ -134,6 +134,18 @@ class ExternalIssuerTests {
 	}
 
 	@Test
+	void revokedProviderTokenIsRefusedBeforeItsExpiry() {
+		runner().withBean(AccessTokenRevocations.class, () -> (jti) -> "revoked-jti".equals(jti)).run((context) -> {
+			AccessTokenVerifier verifier = context.getBean(AccessTokenVerifier.class);
+			Instant later = Instant.now().plusSeconds(300);
+			assertThat(verifier.verify(providerToken(this.providerKey, this.issuer, "agents-api", later, "live-jti"))
+				.jti()).isEqualTo("live-jti");
+			assertReason(verifier, providerToken(this.providerKey, this.issuer, "agents-api", later, "revoked-jti"),
+					Reason.REVOKED);
+		});
+	}
+
+	@Test
 	void unreachableProviderIsARefusalNotAServerError() {
 		this.server.stop(0);
 		runner().run((context) -> {
@@ -150,7 +162,13 @@ class ExternalIssuerTests {
 
 	private static String providerToken(RSAKey key, String issuer, String audience, Instant expiresAt)
 			throws Exception {
+		return providerToken(key, issuer, audience, expiresAt, UUID.randomUUID().toString());
+	}
+
+	private static String providerToken(RSAKey key, String issuer, String audience, Instant expiresAt, String jti)
+			throws Exception {
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer)
+			.jwtID(jti)
 			.subject("kc-user-1")
 			.audience(List.of(audience))
 			.expirationTime(Date.from(expiresAt))
