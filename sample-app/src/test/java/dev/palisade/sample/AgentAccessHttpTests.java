@@ -192,7 +192,7 @@ class AgentAccessHttpTests {
 	@Test
 	void accessMapListsEveryEndpointWithItsGuardForPlatformAdminsOnly() throws Exception {
 		this.mvc
-			.perform(get("/actuator/palisade-access").header(HttpHeaders.AUTHORIZATION,
+			.perform(get("/actuator/palisadeaccess").header(HttpHeaders.AUTHORIZATION,
 					this.tokens.bearer("platform-admin")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.defaultPolicy").value("DENY"))
@@ -202,7 +202,7 @@ class AgentAccessHttpTests {
 			.andExpect(jsonPath("$.endpoints[?(@.pattern == '/auth/token')].guard", hasItem("PUBLIC")))
 			.andExpect(jsonPath("$.endpoints[?(@.defaultOnly == true)]").isEmpty());
 		this.mvc
-			.perform(get("/actuator/palisade-access").header(HttpHeaders.AUTHORIZATION,
+			.perform(get("/actuator/palisadeaccess").header(HttpHeaders.AUTHORIZATION,
 					this.tokens.bearer("acme-admin")))
 			.andExpect(status().isForbidden());
 		this.mvc.perform(get("/actuator/health")).andExpect(status().isOk());

@@ -23,12 +23,12 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * The access map a reviewer asks for ({@code /actuator/palisade-access}): every annotated
+ * The access map a reviewer asks for ({@code /actuator/palisadeaccess}): every annotated
  * controller endpoint with what guards it (a public path, a URL rule, an annotation) or
  * {@code DEFAULT} with the default policy, flagged {@code defaultOnly} so uncovered endpoints
  * stand out.
  */
-@Endpoint(id = "palisade-access")
+@Endpoint(id = "palisadeaccess")
 public final class PalisadeAccessEndpoint {
 
 	/** What guards an endpoint. */

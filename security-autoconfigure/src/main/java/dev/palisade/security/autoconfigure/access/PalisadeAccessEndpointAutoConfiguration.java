@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * The {@code palisade-access} Actuator endpoint, when Actuator and Spring MVC are present and the
+ * The {@code palisadeaccess} Actuator endpoint, when Actuator and Spring MVC are present and the
  * endpoint is exposed ({@code management.endpoints.web.exposure.include}).
  */
 @AutoConfiguration(after = PalisadeAccessAutoConfiguration.class)

@@ -118,7 +118,7 @@ class PalisadeAccessAutoConfigurationTests {
 	@Test
 	void accessMapEndpointNeedsExposure() {
 		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(PalisadeAccessEndpoint.class));
-		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=palisade-access")
+		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=palisadeaccess")
 			.run((context) -> assertThat(context).hasSingleBean(PalisadeAccessEndpoint.class));
 	}
 
