@@ -11,13 +11,18 @@ import dev.palisade.sample.users.DemoUserDirectory;
 import dev.palisade.sample.users.DemoUserProperties.DemoUser;
 import dev.palisade.security.crypto.password.PasswordVerification;
 import dev.palisade.security.crypto.password.VerificationOutcome;
+import dev.palisade.security.principal.PalisadePrincipal;
 import dev.palisade.security.principal.PrincipalKind;
 import dev.palisade.security.token.AccessTokenIssuer;
 import dev.palisade.security.token.AccessTokenRequest;
 import dev.palisade.security.token.IssuedAccessToken;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -38,10 +43,14 @@ class TokenController {
 
 	private final AccessTokenIssuer issuer;
 
-	TokenController(DemoUserDirectory users, PasswordVerification passwords, AccessTokenIssuer issuer) {
+	private final ObjectProvider<AuthenticationEventPublisher> signInEvents;
+
+	TokenController(DemoUserDirectory users, PasswordVerification passwords, AccessTokenIssuer issuer,
+			ObjectProvider<AuthenticationEventPublisher> signInEvents) {
 		this.users = users;
 		this.passwords = passwords;
 		this.issuer = issuer;
+		this.signInEvents = signInEvents;
 	}
 
 	@PostMapping(path = "/auth/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -72,9 +81,17 @@ class TokenController {
 		Optional<DemoUser> user = this.users.find(username);
 		VerificationOutcome outcome = this.passwords.verify(user.map(DemoUser::passwordHash), password);
 		if (!outcome.authenticated()) {
+			// a Spring Security event, so the audit log (and any other listener) sees the failed sign-in
+			this.signInEvents.ifAvailable((events) -> events.publishAuthenticationFailure(
+					new BadCredentialsException("Bad credentials"),
+					UsernamePasswordAuthenticationToken.unauthenticated(username, null)));
 			return OAuthErrors.invalidGrant();
 		}
 		DemoUser signedIn = user.get();
+		this.signInEvents.ifAvailable((events) -> events.publishAuthenticationSuccess(
+				UsernamePasswordAuthenticationToken.authenticated(new PalisadePrincipal(signedIn.username(),
+						PrincipalKind.USER, signedIn.org(), signedIn.project(), signedIn.roles(), Set.of()), null,
+						List.of())));
 		if (outcome.needsRehash()) {
 			this.users.replaceHash(signedIn.username(), this.passwords.hasher().hash(password));
 		}
