@@ -12,6 +12,7 @@ import dev.palisade.sample.users.DemoUserDirectory;
 import dev.palisade.sample.users.DemoUserProperties.DemoUser;
 import dev.palisade.security.crypto.password.PasswordVerification;
 import dev.palisade.security.crypto.password.VerificationOutcome;
+import dev.palisade.security.principal.PalisadePrincipal;
 import dev.palisade.security.principal.PrincipalKind;
 import dev.palisade.security.refresh.IssuedRefreshToken;
 import dev.palisade.security.refresh.RefreshGrant;
@@ -21,8 +22,12 @@ import dev.palisade.security.token.AccessTokenIssuer;
 import dev.palisade.security.token.AccessTokenRequest;
 import dev.palisade.security.token.IssuedAccessToken;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -47,12 +52,15 @@ class TokenController {
 
 	private final RefreshTokenService refreshTokens;
 
+	private final ObjectProvider<AuthenticationEventPublisher> signInEvents;
+
 	TokenController(DemoUserDirectory users, PasswordVerification passwords, AccessTokenIssuer issuer,
-			RefreshTokenService refreshTokens) {
+			RefreshTokenService refreshTokens, ObjectProvider<AuthenticationEventPublisher> signInEvents) {
 		this.users = users;
 		this.passwords = passwords;
 		this.issuer = issuer;
 		this.refreshTokens = refreshTokens;
+		this.signInEvents = signInEvents;
 	}
 
 	@PostMapping(path = "/auth/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -89,9 +97,17 @@ class TokenController {
 		Optional<DemoUser> user = this.users.find(username);
 		VerificationOutcome outcome = this.passwords.verify(user.map(DemoUser::passwordHash), password);
 		if (!outcome.authenticated()) {
+			// a Spring Security event, so the audit log (and any other listener) sees the failed sign-in
+			this.signInEvents.ifAvailable((events) -> events.publishAuthenticationFailure(
+					new BadCredentialsException("Bad credentials"),
+					UsernamePasswordAuthenticationToken.unauthenticated(username, null)));
 			return OAuthErrors.invalidGrant();
 		}
 		DemoUser signedIn = user.get();
+		this.signInEvents.ifAvailable((events) -> events.publishAuthenticationSuccess(
+				UsernamePasswordAuthenticationToken.authenticated(new PalisadePrincipal(signedIn.username(),
+						PrincipalKind.USER, signedIn.org(), signedIn.project(), signedIn.roles(), Set.of()), null,
+						List.of())));
 		if (outcome.needsRehash()) {
 			this.users.replaceHash(signedIn.username(), this.passwords.hasher().hash(password));
 		}

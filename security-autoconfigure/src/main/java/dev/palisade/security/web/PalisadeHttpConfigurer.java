@@ -3,7 +3,7 @@ package dev.palisade.security.web;
 import java.util.List;
 
 import org.springframework.context.ApplicationContext;
-import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -51,7 +51,9 @@ public final class PalisadeHttpConfigurer extends AbstractHttpConfigurer<Palisad
 		AuthenticationEntryPoint entryPoint = context.getBean(ProblemAuthenticationEntryPoint.class);
 		AccessDeniedHandler accessDeniedHandler = context.getBean(ProblemAccessDeniedHandler.class);
 		List<AuthenticationProvider> providers = context.getBean(PalisadeAuthenticationProviders.class).providers();
-		AuthenticationManager bearerManager = new ProviderManager(providers);
+		ProviderManager bearerManager = new ProviderManager(providers);
+		// publish authentication success/failure events (audit, metrics) like Boot-configured managers do
+		context.getBeanProvider(AuthenticationEventPublisher.class).ifUnique(bearerManager::setAuthenticationEventPublisher);
 		BearerTokenResolver resolver = (this.bearerTokenResolver != null) ? this.bearerTokenResolver
 				: new DefaultBearerTokenResolver();
 		http.csrf((csrf) -> csrf.disable());

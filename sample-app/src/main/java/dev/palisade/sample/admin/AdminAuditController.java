@@ -1,0 +1,43 @@
+package dev.palisade.sample.admin;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import dev.palisade.security.audit.file.AuditLogReader;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Pages through the audit log, newest first: {@code GET /api/v1/admin/audit?page=0&size=50}.
+ * Each item is a record as stored: {@code seq}, {@code prev}, {@code event}, {@code mac}.
+ */
+@RestController
+class AdminAuditController {
+
+	static final int MAX_PAGE_SIZE = 200;
+
+	private final AuditLogReader reader;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	AdminAuditController(@Value("${palisade.audit.path:./data/audit}") Path directory) {
+		this.reader = new AuditLogReader(directory);
+	}
+
+	@GetMapping("/api/v1/admin/audit")
+	@PreAuthorize("hasAuthority('audit:read')")
+	Map<String, Object> page(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size)
+			throws IOException {
+		int pageSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
+		List<String> lines = this.reader.newestFirst(Math.max(0, page), pageSize);
+		List<Object> items = lines.stream().map((line) -> (Object) this.json.readValue(line, Map.class)).toList();
+		return Map.of("page", Math.max(0, page), "size", pageSize, "items", items);
+	}
+}

@@ -1,0 +1,140 @@
+package dev.palisade.sample;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import dev.palisade.security.principal.PrincipalKind;
+import dev.palisade.security.token.AccessTokenIssuer;
+import dev.palisade.security.token.AccessTokenRequest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.audit.AuditEventRepository;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@SpringBootTest(properties = { "palisade.tokens.signing.directory=target/test-keys",
+		"palisade.audit.path=target/audit-sample-tests" })
+@AutoConfigureMockMvc
+class AdminAuditHttpTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	AccessTokenIssuer issuer;
+
+	@Autowired
+	AuditEventRepository repository;
+
+	@Value("${palisade.audit.path}")
+	Path auditPath;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	private String bearer(String subject, Set<String> permissions) {
+		return "Bearer " + this.issuer
+			.issue(new AccessTokenRequest(subject, PrincipalKind.USER, null, null, Set.of(), permissions, null))
+			.value();
+	}
+
+	private void signIn(String username, String password, int status) throws Exception {
+		this.mvc
+			.perform(post("/auth/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.param("grant_type", "password")
+				.param("username", username)
+				.param("password", password))
+			.andExpect(status().is(status));
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<Map<String, Object>> page(int page, int size) throws Exception {
+		String body = this.mvc
+			.perform(get("/api/v1/admin/audit").param("page", String.valueOf(page))
+				.param("size", String.valueOf(size))
+				.header(HttpHeaders.AUTHORIZATION, bearer("auditor", Set.of("audit:read"))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return (List<Map<String, Object>>) this.json.readValue(body, Map.class).get("items");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> event(Map<String, Object> item) {
+		return (Map<String, Object>) item.get("event");
+	}
+
+	@Test
+	void signInSuccessAndFailureAreAuditedWithoutThePassword() throws Exception {
+		signIn("acme-dev", "acme-dev-password", 200);
+		signIn("mallory", "guess-Secret-123", 400);
+
+		List<Map<String, Object>> items = page(0, 50);
+		assertThat(items).anySatisfy((item) -> {
+			assertThat(event(item)).containsEntry("action", "password.authenticate").containsEntry("result", "success");
+			assertThat(event(item).get("actor")).isEqualTo(Map.of("kind", "user", "id", "acme-dev", "org", "acme"));
+		});
+		assertThat(items).anySatisfy((item) -> {
+			assertThat(event(item)).containsEntry("action", "password.authenticate")
+				.containsEntry("result", "failure")
+				.containsEntry("reasonCode", "bad_credentials");
+			assertThat(event(item).get("details")).isEqualTo(Map.of("claimedName", "mallory"));
+		});
+		try (Stream<Path> files = Files.list(this.auditPath)) {
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				assertThat(Files.readString(file)).doesNotContain("guess-Secret-123").doesNotContain("acme-dev-password");
+			}
+		}
+		assertThat(this.repository.find("acme-dev", null, "password.authenticate")).isNotEmpty();
+	}
+
+	@Test
+	void adminEndpointPagesNewestFirst() throws Exception {
+		for (int i = 0; i < 5; i++) {
+			signIn("globex-viewer", "wrong-" + i, 400);
+		}
+		List<Map<String, Object>> first = page(0, 2);
+		List<Map<String, Object>> second = page(1, 2);
+		assertThat(first).hasSize(2);
+		assertThat(second).hasSize(2);
+		long a = ((Number) first.get(0).get("seq")).longValue();
+		assertThat(((Number) first.get(1).get("seq")).longValue()).isEqualTo(a - 1);
+		// before the second read two records were added (the first call's admin.request, written after it
+		// completed, and the second call's authentication), so page 1 now starts where page 0 started
+		long b = ((Number) second.get(0).get("seq")).longValue();
+		assertThat(b).isEqualTo(a);
+		assertThat(((Number) second.get(1).get("seq")).longValue()).isEqualTo(b - 1);
+	}
+
+	@Test
+	void adminEndpointNeedsAuditReadAndEveryCallIsAudited() throws Exception {
+		this.mvc.perform(get("/api/v1/admin/audit").header(HttpHeaders.AUTHORIZATION, bearer("nosy", Set.of())))
+			.andExpect(status().isForbidden());
+		page(0, 1);
+		List<Map<String, Object>> items = page(0, 20);
+		assertThat(items).anySatisfy((item) -> {
+			assertThat(event(item)).containsEntry("action", "authorize").containsEntry("result", "denied");
+			assertThat(event(item).get("actor")).isEqualTo(Map.of("kind", "user", "id", "nosy"));
+		});
+		assertThat(items).anySatisfy((item) -> {
+			assertThat(event(item)).containsEntry("action", "admin.request").containsEntry("result", "success");
+			assertThat(event(item).get("actor")).isEqualTo(Map.of("kind", "user", "id", "auditor"));
+			assertThat(event(item).get("resource")).isEqualTo(Map.of("type", "endpoint", "id", "/api/v1/admin/audit"));
+		});
+	}
+}

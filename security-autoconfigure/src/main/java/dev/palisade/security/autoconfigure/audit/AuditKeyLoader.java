@@ -1,0 +1,150 @@
+package dev.palisade.security.autoconfigure.audit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.interfaces.EdECPrivateKey;
+import java.security.spec.NamedParameterSpec;
+import java.util.Base64;
+import java.util.Set;
+
+import dev.palisade.security.audit.AuditKeys;
+import dev.palisade.security.audit.AuditLog;
+
+/**
+ * Loads the audit keys from {@code palisade.audit} or, for the file sink with nothing
+ * configured, generates them once into the key directory and reads them back on later starts.
+ * Files are written under a temporary name and moved into place, owner-only on POSIX systems.
+ */
+final class AuditKeyLoader {
+
+	static final String HMAC_KEY_FILE = "audit-hmac.key";
+
+	static final String SIGNING_KEY_FILE = "audit-signing-private.pem";
+
+	static final String PUBLIC_KEY_FILE = "audit-signing-public.pem";
+
+	private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
+
+	private static final Set<PosixFilePermission> OWNER_DIR = PosixFilePermissions.fromString("rwx------");
+
+	private AuditKeyLoader() {
+	}
+
+	static AuditKeyMaterial load(PalisadeAuditProperties properties) {
+		try {
+			boolean hmacConfigured = properties.hmacKey() != null || properties.hmacKeyFile() != null;
+			if (!hmacConfigured && properties.sink() != PalisadeAuditProperties.Sink.FILE) {
+				throw new IllegalStateException("palisade.audit.hmac-key or palisade.audit.hmac-key-file must be set"
+						+ " for the " + properties.sink() + " sink (keys are generated only for the file sink)");
+			}
+			Path keys = properties.effectiveKeyDirectory();
+			byte[] hmacKey = hmacConfigured ? configuredHmacKey(properties) : generatedHmacKey(keys);
+			if (properties.signingKeyFile() != null) {
+				PrivateKey signing = AuditKeys.readPrivateKey(properties.signingKeyFile());
+				return new AuditKeyMaterial(hmacKey, signing, publicKeyOf(signing));
+			}
+			if (hmacConfigured) {
+				return new AuditKeyMaterial(hmacKey, null, null);
+			}
+			KeyPair pair = generatedSigningKeys(keys);
+			return new AuditKeyMaterial(hmacKey, pair.getPrivate(), pair.getPublic());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read or write the audit keys", ex);
+		}
+	}
+
+	private static byte[] configuredHmacKey(PalisadeAuditProperties properties) throws IOException {
+		if (properties.hmacKeyFile() != null) {
+			return AuditKeys.readHmacKey(properties.hmacKeyFile());
+		}
+		byte[] key;
+		try {
+			key = Base64.getDecoder().decode(properties.hmacKey().strip());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalStateException("palisade.audit.hmac-key must be base64");
+		}
+		if (key.length < AuditLog.MIN_HMAC_KEY_BYTES) {
+			throw new IllegalStateException("palisade.audit.hmac-key must decode to at least "
+					+ AuditLog.MIN_HMAC_KEY_BYTES + " bytes, for example: openssl rand -base64 32");
+		}
+		return key;
+	}
+
+	private static byte[] generatedHmacKey(Path keys) throws IOException {
+		Path file = keys.resolve(HMAC_KEY_FILE);
+		if (!Files.exists(file)) {
+			byte[] key = new byte[AuditLog.MIN_HMAC_KEY_BYTES];
+			new SecureRandom().nextBytes(key);
+			write(keys, file, AuditKeys.toBase64(key) + "\n");
+		}
+		return AuditKeys.readHmacKey(file);
+	}
+
+	private static KeyPair generatedSigningKeys(Path keys) throws IOException {
+		Path privateFile = keys.resolve(SIGNING_KEY_FILE);
+		if (!Files.exists(privateFile)) {
+			KeyPair pair = AuditKeys.generateSigningKeyPair();
+			write(keys, keys.resolve(PUBLIC_KEY_FILE), AuditKeys.toPem(pair.getPublic()));
+			write(keys, privateFile, AuditKeys.toPem(pair.getPrivate()));
+		}
+		PrivateKey signing = AuditKeys.readPrivateKey(privateFile);
+		return new KeyPair(publicKeyOf(signing), signing);
+	}
+
+	/** Derives the Ed25519 public key from the private one, so a lost public file cannot split the pair. */
+	static PublicKey publicKeyOf(PrivateKey privateKey) {
+		try {
+			// the JDK has no public API to derive it; sign-then-verify would not give the key. BouncyCastle does.
+			var bcPrivate = new org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters(
+					((EdECPrivateKey) privateKey).getBytes().orElseThrow(), 0);
+			byte[] raw = bcPrivate.generatePublicKey().getEncoded();
+			// SubjectPublicKeyInfo for Ed25519: fixed 12-byte prefix (RFC 8410) then the raw key
+			byte[] prefix = { 0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00 };
+			byte[] der = new byte[prefix.length + raw.length];
+			System.arraycopy(prefix, 0, der, 0, prefix.length);
+			System.arraycopy(raw, 0, der, prefix.length, raw.length);
+			return KeyFactory.getInstance(NamedParameterSpec.ED25519.getName())
+				.generatePublic(new java.security.spec.X509EncodedKeySpec(der));
+		}
+		catch (java.security.GeneralSecurityException | ClassCastException | java.util.NoSuchElementException ex) {
+			throw new IllegalStateException("palisade.audit.signing-key-file must hold an Ed25519 private key");
+		}
+	}
+
+	private static void write(Path directory, Path file, String content) throws IOException {
+		boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+		if (!Files.isDirectory(directory)) {
+			if (posix) {
+				Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(OWNER_DIR));
+			}
+			else {
+				Files.createDirectories(directory);
+			}
+		}
+		FileAttribute<?>[] attributes = posix
+				? new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(OWNER_FILE) } : new FileAttribute<?>[0];
+		Path temp = Files.createTempFile(directory, ".audit-key-", ".tmp", attributes);
+		try {
+			Files.writeString(temp, content, StandardCharsets.US_ASCII);
+			Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+		}
+		finally {
+			Files.deleteIfExists(temp);
+		}
+	}
+}

@@ -1,0 +1,60 @@
+package dev.palisade.security.autoconfigure.audit;
+
+import dev.palisade.security.audit.AuditEvent;
+import dev.palisade.security.audit.AuditListener;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * Counts audit records: {@code palisade.audit.events} tagged {@code type} (the action, a
+ * bounded set of code constants) and {@code result}; {@code palisade.audit.dropped} for records
+ * dropped under back-pressure DROP; {@code palisade.audit.failures} for sink failures.
+ */
+final class AuditMetricsListener implements AuditListener {
+
+	static final String EVENTS = "palisade.audit.events";
+
+	static final String DROPPED = "palisade.audit.dropped";
+
+	static final String FAILURES = "palisade.audit.failures";
+
+	private final ObjectProvider<MeterRegistry> registries;
+
+	AuditMetricsListener(ObjectProvider<MeterRegistry> registries) {
+		this.registries = registries;
+	}
+
+	@Override
+	public void onWritten(AuditEvent event, long sequence) {
+		MeterRegistry registry = this.registries.getIfUnique();
+		if (registry != null) {
+			Counter.builder(EVENTS)
+				.description("Audit records written")
+				.tag("type", event.action())
+				.tag("result", event.result().wireName())
+				.register(registry)
+				.increment();
+		}
+	}
+
+	@Override
+	public void onDropped(AuditEvent event) {
+		MeterRegistry registry = this.registries.getIfUnique();
+		if (registry != null) {
+			Counter.builder(DROPPED).description("Audit records dropped because the queue was full").register(registry)
+				.increment();
+		}
+	}
+
+	@Override
+	public void onFailure(Exception failure) {
+		MeterRegistry registry = this.registries.getIfUnique();
+		if (registry != null) {
+			Counter.builder(FAILURES).description("Audit sink failures; the log refuses writes after one")
+				.register(registry)
+				.increment();
+		}
+	}
+}

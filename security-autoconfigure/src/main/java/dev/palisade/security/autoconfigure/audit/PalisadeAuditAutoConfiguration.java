@@ -1,0 +1,106 @@
+package dev.palisade.security.autoconfigure.audit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import dev.palisade.security.audit.AuditListener;
+import dev.palisade.security.audit.AuditLog;
+import dev.palisade.security.audit.AuditRecorder;
+import dev.palisade.security.audit.AuditSink;
+import dev.palisade.security.audit.file.JsonLinesFileSink;
+import dev.palisade.security.audit.file.RotationPolicy;
+import dev.palisade.security.audit.jdbc.JdbcAuditSink;
+import dev.palisade.security.audit.verify.AuditVerifier;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The tamper-evident audit log ({@code palisade.audit}): keys, sink (files or PostgreSQL), the
+ * log itself (drained and closed on shutdown), its verifier and the {@link AuditRecorder} that
+ * features record through. Spring Security's authentication and authorization events, Actuator
+ * forwarding, the verification endpoint and metrics are wired by the imported configurations.
+ * Every bean backs off when the application defines its own.
+ */
+@AutoConfiguration(
+		beforeName = { "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+				"org.springframework.boot.actuate.autoconfigure.audit.AuditAutoConfiguration" },
+		afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
+@ConditionalOnBooleanProperty(name = "palisade.audit.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(PalisadeAuditProperties.class)
+@Import({ SecurityEventAuditConfiguration.class, ActuatorAuditConfiguration.class, AuditMetricsConfiguration.class })
+public final class PalisadeAuditAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	AuditKeyMaterial palisadeAuditKeys(PalisadeAuditProperties properties) {
+		return AuditKeyLoader.load(properties);
+	}
+
+	/** Closed by the {@link AuditLog} once it has drained, not by the container. */
+	@Bean(destroyMethod = "")
+	@ConditionalOnMissingBean
+	AuditSink palisadeAuditSink(PalisadeAuditProperties properties, ObjectProvider<DataSource> dataSources) {
+		return switch (properties.sink()) {
+			case FILE -> new JsonLinesFileSink(properties.path(),
+					new RotationPolicy(properties.rotation().maxSize().toBytes(), properties.rotation().daily()),
+					java.time.Clock.systemUTC());
+			case JDBC -> jdbcSink(properties, dataSources.getIfAvailable());
+		};
+	}
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	AuditLog palisadeAuditLog(AuditSink sink, AuditKeyMaterial keys, PalisadeAuditProperties properties,
+			ObjectProvider<AuditListener> listeners) throws IOException {
+		return AuditLog.builder(sink, keys.hmacKey())
+			.signingKey(keys.signingKey())
+			.durability(properties.durability())
+			.backPressure(properties.backPressure())
+			.queueCapacity(properties.queueCapacity())
+			.batchInterval(properties.batchInterval())
+			.checkpointEvery(properties.checkpointEvery())
+			.checkpointInterval(properties.checkpointInterval())
+			.listener(new CompositeAuditListener(listeners.orderedStream().toList()))
+			.open();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AuditVerifier palisadeAuditVerifier(AuditKeyMaterial keys) {
+		return new AuditVerifier(keys.hmacKey(), keys.verificationKey());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AuditRecorder palisadeAuditRecorder(AuditLog log) {
+		return new RequestAwareAuditRecorder(log);
+	}
+
+	private static JdbcAuditSink jdbcSink(PalisadeAuditProperties properties, DataSource dataSource) {
+		if (dataSource == null) {
+			throw new IllegalStateException("palisade.audit.sink=jdbc needs a DataSource bean (spring.datasource.*)");
+		}
+		JdbcAuditSink sink = new JdbcAuditSink(dataSource);
+		if (properties.jdbc().initializeSchema()) {
+			try {
+				sink.initializeSchema();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException("cannot create the audit tables", ex);
+			}
+		}
+		return sink;
+	}
+}

@@ -1,0 +1,90 @@
+package dev.palisade.security.autoconfigure.audit;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import dev.palisade.security.audit.BackPressure;
+import dev.palisade.security.audit.Durability;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The tamper-evident audit log ({@code palisade.audit}).
+ * <p>
+ * Keys: with the file sink and no key configured, an HMAC key and an Ed25519 checkpoint key pair
+ * are generated once into {@code key-directory} (owner-only permissions) and reused after a
+ * restart. That is for development: whoever can edit the log can then also read the keys. In
+ * production give {@code hmac-key} (or {@code hmac-key-file}) and {@code signing-key-file} from a
+ * secret store, and keep a copy of the checkpoint public key outside the log's machine.
+ *
+ * @param enabled whether security decisions are recorded
+ * @param sink where records go: a directory of JSON-lines files, or PostgreSQL through the
+ * application's DataSource
+ * @param path directory of the file sink
+ * @param durability when an append counts as written: SYNC (default) returns after the record is
+ * forced to disk, callers waiting together share one fsync; BATCHED returns at once and forces
+ * every batch-interval, so a power failure loses at most batch-interval of records; ASYNC forces
+ * only at checkpoints, rotation and shutdown
+ * @param backPressure what to do when the queue is full: BLOCK waits (no record is lost), DROP
+ * drops and counts the record
+ * @param queueCapacity most records waiting for the writer
+ * @param batchInterval in BATCHED mode, the longest a record waits before it is forced
+ * @param checkpointEvery a signed checkpoint is written after this many records
+ * @param checkpointInterval a signed checkpoint is written when this much time passed and new
+ * records exist
+ * @param rotation when the file sink starts a new file
+ * @param hmacKey the record HMAC key as base64, at least 32 bytes once decoded
+ * @param hmacKeyFile a file holding the record HMAC key as one line of base64
+ * @param signingKeyFile a PEM file holding the Ed25519 private key that signs checkpoints
+ * (PKCS#8 "PRIVATE KEY")
+ * @param keyDirectory where generated keys are kept; defaults to {@code <path>/keys}
+ * @param jdbc options of the JDBC sink
+ */
+@ConfigurationProperties("palisade.audit")
+public record PalisadeAuditProperties(@DefaultValue("true") boolean enabled, @DefaultValue("FILE") Sink sink,
+		@DefaultValue("./data/audit") Path path, @DefaultValue("SYNC") Durability durability,
+		@DefaultValue("BLOCK") BackPressure backPressure, @DefaultValue("8192") int queueCapacity,
+		@DefaultValue("50ms") Duration batchInterval, @DefaultValue("1000") long checkpointEvery,
+		@DefaultValue("60s") Duration checkpointInterval, @DefaultValue Rotation rotation, String hmacKey,
+		Path hmacKeyFile, Path signingKeyFile, Path keyDirectory, @DefaultValue Jdbc jdbc) {
+
+	/** Where records go. */
+	public enum Sink {
+
+		/** Hash-chained JSON-lines files in {@code palisade.audit.path}. */
+		FILE,
+
+		/** PostgreSQL tables through the application's {@code DataSource}. */
+		JDBC
+	}
+
+	/** The directory generated keys live in. */
+	public Path effectiveKeyDirectory() {
+		return (this.keyDirectory != null) ? this.keyDirectory : this.path.resolve("keys");
+	}
+
+	@Override
+	public String toString() {
+		return "PalisadeAuditProperties[enabled=" + this.enabled + ", sink=" + this.sink + ", path=" + this.path
+				+ ", durability=" + this.durability + ", hmacKey=" + ((this.hmacKey != null) ? "[set]" : "null") + "]";
+	}
+
+	/**
+	 * File rotation.
+	 *
+	 * @param maxSize start a new file before one grows beyond this size; 0 for no limit
+	 * @param daily start a new file when the UTC day changes
+	 */
+	public record Rotation(@DefaultValue("100MB") DataSize maxSize, @DefaultValue("true") boolean daily) {
+	}
+
+	/**
+	 * The JDBC sink.
+	 *
+	 * @param initializeSchema whether to create the tables at start-up if they do not exist
+	 */
+	public record Jdbc(@DefaultValue("false") boolean initializeSchema) {
+	}
+}

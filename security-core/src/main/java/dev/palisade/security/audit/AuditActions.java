@@ -1,0 +1,62 @@
+package dev.palisade.security.audit;
+
+/**
+ * The action names Palisade records. They double as the bounded {@code type} tag of the
+ * {@code palisade.audit.events} metric, so features use these constants rather than free text.
+ */
+public final class AuditActions {
+
+	/** A JWT access token was presented (success or failure). */
+	public static final String ACCESS_TOKEN_AUTHENTICATE = "access_token.authenticate";
+
+	/** An API key was presented. */
+	public static final String API_KEY_AUTHENTICATE = "api_key.authenticate";
+
+	/** A client certificate was presented. */
+	public static final String CLIENT_CERT_AUTHENTICATE = "client_cert.authenticate";
+
+	/** A user name and password were presented (a sign-in). */
+	public static final String PASSWORD_AUTHENTICATE = "password.authenticate";
+
+	/** A credential of a kind Palisade does not know was presented. */
+	public static final String OTHER_AUTHENTICATE = "other.authenticate";
+
+	/** An access rule refused a request or a method call. */
+	public static final String AUTHORIZE = "authorize";
+
+	/** A rate limit refused a call. */
+	public static final String RATE_LIMIT = "rate_limit";
+
+	/** A refresh token was used after it had been rotated: likely theft; the family is revoked. */
+	public static final String REFRESH_TOKEN_REUSE = "refresh_token.reuse";
+
+	/** A refresh-token family was revoked. */
+	public static final String REFRESH_TOKEN_REVOKE = "refresh_token.revoke";
+
+	/** An access token was revoked. */
+	public static final String ACCESS_TOKEN_REVOKE = "access_token.revoke";
+
+	/** A signing or encryption key was revoked or retired. */
+	public static final String KEY_REVOKE = "key.revoke";
+
+	/** An API key was created. */
+	public static final String API_KEY_CREATE = "api_key.create";
+
+	/** An API key was rotated. */
+	public static final String API_KEY_ROTATE = "api_key.rotate";
+
+	/** An API key was revoked. */
+	public static final String API_KEY_REVOKE = "api_key.revoke";
+
+	/** A secret was read. */
+	public static final String SECRET_READ = "secret.read";
+
+	/** A secret was written. */
+	public static final String SECRET_WRITE = "secret.write";
+
+	/** An administrative endpoint was called. */
+	public static final String ADMIN_REQUEST = "admin.request";
+
+	private AuditActions() {
+	}
+}
