@@ -34,7 +34,7 @@ public final class AccessTokenAuthenticationProvider implements AuthenticationPr
 		}
 		try {
 			VerifiedAccessToken verified = this.verifier.verify(token);
-			PalisadeAuthentication result = new PalisadeAuthentication(verified.principal());
+			PalisadeAuthentication result = new PalisadeAuthentication(verified.principal(), verified.claims());
 			result.setDetails(authentication.getDetails());
 			return result;
 		}

@@ -3,6 +3,7 @@ package dev.palisade.security.web;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import dev.palisade.security.principal.PalisadePrincipal;
 
@@ -15,15 +16,30 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * {@link PalisadePrincipal}, so {@code @AuthenticationPrincipal PalisadePrincipal me} works in
  * controllers. Authorities are the caller's permissions as-is plus its roles prefixed with
  * {@code ROLE_}, so {@code hasAuthority("agents:read")} and {@code hasRole("org:admin")} both work
- * beside Palisade's own annotations. The credential itself is never kept.
+ * beside Palisade's own annotations. The credential itself is never kept; its non-secret
+ * attributes (the claims of a token, the attributes of an API key) may be, for features such as
+ * rate-limit plans.
  */
 public final class PalisadeAuthentication extends AbstractAuthenticationToken {
 
 	private final PalisadePrincipal principal;
 
+	private final Map<String, Object> attributes;
+
 	public PalisadeAuthentication(PalisadePrincipal principal) {
+		this(principal, Map.of());
+	}
+
+	/**
+	 * @param principal the caller
+	 * @param attributes non-secret attributes of the verified credential (token claims, API-key
+	 * attributes), for example the caller's rate-limit plan
+	 */
+	public PalisadeAuthentication(PalisadePrincipal principal, Map<String, Object> attributes) {
 		super(authoritiesOf(principal));
 		this.principal = principal;
+		this.attributes = (attributes != null) ? java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes))
+				: Map.of();
 		setAuthenticated(true);
 	}
 
@@ -43,6 +59,11 @@ public final class PalisadeAuthentication extends AbstractAuthenticationToken {
 	@Override
 	public Object getCredentials() {
 		return null;
+	}
+
+	/** Non-secret attributes of the verified credential (token claims, API-key attributes); may be empty. */
+	public Map<String, Object> getAttributes() {
+		return this.attributes;
 	}
 
 	@Override
