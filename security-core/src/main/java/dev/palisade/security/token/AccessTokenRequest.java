@@ -82,9 +82,9 @@ public record AccessTokenRequest(String subject, PrincipalKind kind, String org,
 	}
 
 	/** A copy with further claims (replacing any extra claims set before). */
-	public AccessTokenRequest withExtraClaims(Map<String, Object> extraClaims) {
+	public AccessTokenRequest withExtraClaims(Map<String, ?> extraClaims) {
 		return new AccessTokenRequest(this.subject, this.kind, this.org, this.project, this.roles, this.permissions,
-				this.ttl, extraClaims);
+				this.ttl, (extraClaims != null) ? new LinkedHashMap<>(extraClaims) : null);
 	}
 
 }
