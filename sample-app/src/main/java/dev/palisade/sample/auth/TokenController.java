@@ -12,10 +12,13 @@ import dev.palisade.sample.users.DemoUserProperties.DemoUser;
 import dev.palisade.security.crypto.password.PasswordVerification;
 import dev.palisade.security.crypto.password.VerificationOutcome;
 import dev.palisade.security.principal.PrincipalKind;
+import dev.palisade.security.ratelimit.SignInThrottle;
+import dev.palisade.security.ratelimit.SignInVerdict;
 import dev.palisade.security.token.AccessTokenIssuer;
 import dev.palisade.security.token.AccessTokenRequest;
 import dev.palisade.security.token.IssuedAccessToken;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -38,10 +41,14 @@ class TokenController {
 
 	private final AccessTokenIssuer issuer;
 
-	TokenController(DemoUserDirectory users, PasswordVerification passwords, AccessTokenIssuer issuer) {
+	private final SignInThrottle signInThrottle;
+
+	TokenController(DemoUserDirectory users, PasswordVerification passwords, AccessTokenIssuer issuer,
+			ObjectProvider<SignInThrottle> signInThrottle) {
 		this.users = users;
 		this.passwords = passwords;
 		this.issuer = issuer;
+		this.signInThrottle = signInThrottle.getIfAvailable();
 	}
 
 	@PostMapping(path = "/auth/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -69,8 +76,21 @@ class TokenController {
 		if (username == null || password == null) {
 			return OAuthErrors.invalidRequest();
 		}
+		// rate limiting: per-username sign-in throttle (backoff after repeated failures)
+		SignInVerdict verdict = (this.signInThrottle != null) ? this.signInThrottle.check(username) : null;
+		if (verdict != null && !verdict.allowed()) {
+			return SignInThrottleResponses.tooManyAttempts(verdict);
+		}
 		Optional<DemoUser> user = this.users.find(username);
 		VerificationOutcome outcome = this.passwords.verify(user.map(DemoUser::passwordHash), password);
+		if (this.signInThrottle != null) {
+			if (outcome.authenticated()) {
+				this.signInThrottle.recordSuccess(username);
+			}
+			else {
+				this.signInThrottle.recordFailure(username);
+			}
+		}
 		if (!outcome.authenticated()) {
 			return OAuthErrors.invalidGrant();
 		}
@@ -79,7 +99,8 @@ class TokenController {
 			this.users.replaceHash(signedIn.username(), this.passwords.hasher().hash(password));
 		}
 		IssuedAccessToken token = this.issuer.issue(new AccessTokenRequest(signedIn.username(), PrincipalKind.USER,
-				signedIn.org(), signedIn.project(), signedIn.roles(), permissionsOf(signedIn), null));
+				signedIn.org(), signedIn.project(), signedIn.roles(), permissionsOf(signedIn), null)
+			.withExtraClaims((signedIn.plan() != null) ? Map.of("plan", signedIn.plan()) : Map.of()));
 		return OAuthErrors.noStore(ResponseEntity.ok())
 			.body(Map.of("access_token", token.value(), "token_type", "Bearer", "expires_in",
 					Duration.between(Instant.now(), token.expiresAt()).toSeconds()));

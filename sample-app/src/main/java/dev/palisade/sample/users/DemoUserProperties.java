@@ -26,8 +26,11 @@ public record DemoUserProperties(List<DemoUser> users) {
 	 * @param org the user's organisation, if any
 	 * @param project the user's project within {@code org}, if any
 	 * @param roles the user's roles at that scope
+	 * @param plan the user's rate-limit plan ({@code free}, {@code pro}), written into tokens as the
+	 * {@code plan} claim; may be absent
 	 */
-	public record DemoUser(String username, String passwordHash, String org, String project, Set<String> roles) {
+	public record DemoUser(String username, String passwordHash, String org, String project, Set<String> roles,
+			String plan) {
 
 		public DemoUser {
 			roles = (roles != null) ? Set.copyOf(roles) : Set.of();
