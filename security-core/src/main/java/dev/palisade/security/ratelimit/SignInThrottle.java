@@ -46,6 +46,8 @@ public final class SignInThrottle {
 		Clock clock = builder.clock;
 		this.failures = Caffeine.newBuilder()
 			.maximumSize(builder.maximumUsernames)
+			// evict on the calling thread: the bound holds at once, not after an asynchronous clean-up
+			.executor(Runnable::run)
 			.expireAfterWrite(this.forgetAfterMillis, TimeUnit.MILLISECONDS)
 			.ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
 			.build();
