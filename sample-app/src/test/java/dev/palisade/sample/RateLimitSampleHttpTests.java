@@ -20,8 +20,25 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The sample's plans, limits and sign-in throttle, from its application.yml. */
-@SpringBootTest(properties = "palisade.tokens.signing.directory=target/test-keys-ratelimit")
+/**
+ * The sample's plans, limits and sign-in throttle. The policies of application.yml are declared
+ * again here with hour-long periods, so that no permit refills while a slow build machine runs a test.
+ */
+@SpringBootTest(properties = { "palisade.tokens.signing.directory=target/test-keys-ratelimit",
+		"palisade.rate-limit.pre-auth-policies[0].name=token-endpoint",
+		"palisade.rate-limit.pre-auth-policies[0].paths=/auth/token",
+		"palisade.rate-limit.pre-auth-policies[0].limits[0].capacity=30",
+		"palisade.rate-limit.pre-auth-policies[0].limits[0].period=1h",
+		"palisade.rate-limit.policies[0].name=api-free", "palisade.rate-limit.policies[0].paths=/api/**",
+		"palisade.rate-limit.policies[0].plans=free", "palisade.rate-limit.policies[0].key-by=subject",
+		"palisade.rate-limit.policies[0].limits[0].capacity=5",
+		"palisade.rate-limit.policies[0].limits[0].period=1h",
+		"palisade.rate-limit.policies[1].name=api-pro", "palisade.rate-limit.policies[1].paths=/api/**",
+		"palisade.rate-limit.policies[1].plans=pro", "palisade.rate-limit.policies[1].key-by=subject",
+		"palisade.rate-limit.policies[1].limits[0].capacity=100",
+		"palisade.rate-limit.policies[1].limits[0].period=1h",
+		"palisade.rate-limit.sign-in.base-delay=10m", "palisade.rate-limit.sign-in.max-delay=10m",
+		"palisade.rate-limit.sign-in.forget-after=1h" })
 @AutoConfigureMockMvc
 class RateLimitSampleHttpTests {
 
@@ -76,7 +93,7 @@ class RateLimitSampleHttpTests {
 		// even the right password waits: the username is throttled, from any address
 		this.mvc.perform(signIn("192.0.2.3", "acme-dev", "acme-dev-password"))
 			.andExpect(status().isTooManyRequests())
-			.andExpect(header().string(HttpHeaders.RETRY_AFTER, "1"))
+			.andExpect(header().string(HttpHeaders.RETRY_AFTER, "600"))
 			.andExpect(jsonPath("$.status").value(429));
 	}
 
