@@ -14,7 +14,8 @@ KEYS=$(mktemp -d)
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)" >&2; exit 2; }
 
 java -jar sample-app/target/palisade-sample-app.jar --server.port="$PORT" \
-  --palisade.tokens.signing.directory="$KEYS" --logging.level.root=WARN >"$KEYS/app.log" 2>&1 &
+  --palisade.tokens.signing.directory="$KEYS" --logging.level.root=WARN \
+  --palisade.rate-limit.enabled=false >"$KEYS/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; rm -rf "$KEYS"' EXIT
 for _ in $(seq 1 120); do

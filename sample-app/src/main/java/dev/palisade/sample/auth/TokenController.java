@@ -18,6 +18,8 @@ import dev.palisade.security.refresh.IssuedRefreshToken;
 import dev.palisade.security.refresh.RefreshGrant;
 import dev.palisade.security.refresh.RefreshTokenService;
 import dev.palisade.security.refresh.RotationResult;
+import dev.palisade.security.ratelimit.SignInThrottle;
+import dev.palisade.security.ratelimit.SignInVerdict;
 import dev.palisade.security.token.AccessTokenIssuer;
 import dev.palisade.security.token.AccessTokenRequest;
 import dev.palisade.security.token.IssuedAccessToken;
@@ -54,13 +56,17 @@ class TokenController {
 
 	private final ObjectProvider<AuthenticationEventPublisher> signInEvents;
 
+	private final SignInThrottle signInThrottle;
+
 	TokenController(DemoUserDirectory users, PasswordVerification passwords, AccessTokenIssuer issuer,
-			RefreshTokenService refreshTokens, ObjectProvider<AuthenticationEventPublisher> signInEvents) {
+			RefreshTokenService refreshTokens, ObjectProvider<AuthenticationEventPublisher> signInEvents,
+			ObjectProvider<SignInThrottle> signInThrottle) {
 		this.users = users;
 		this.passwords = passwords;
 		this.issuer = issuer;
 		this.refreshTokens = refreshTokens;
 		this.signInEvents = signInEvents;
+		this.signInThrottle = signInThrottle.getIfAvailable();
 	}
 
 	@PostMapping(path = "/auth/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -94,8 +100,21 @@ class TokenController {
 		if (username == null || password == null) {
 			return OAuthErrors.invalidRequest();
 		}
+		// rate limiting: per-username sign-in throttle (backoff after repeated failures)
+		SignInVerdict verdict = (this.signInThrottle != null) ? this.signInThrottle.check(username) : null;
+		if (verdict != null && !verdict.allowed()) {
+			return SignInThrottleResponses.tooManyAttempts(verdict);
+		}
 		Optional<DemoUser> user = this.users.find(username);
 		VerificationOutcome outcome = this.passwords.verify(user.map(DemoUser::passwordHash), password);
+		if (this.signInThrottle != null) {
+			if (outcome.authenticated()) {
+				this.signInThrottle.recordSuccess(username);
+			}
+			else {
+				this.signInThrottle.recordFailure(username);
+			}
+		}
 		if (!outcome.authenticated()) {
 			// a Spring Security event, so the audit log (and any other listener) sees the failed sign-in
 			this.signInEvents.ifAvailable((events) -> events.publishAuthenticationFailure(
@@ -138,14 +157,11 @@ class TokenController {
 
 	private ResponseEntity<?> tokens(DemoUser user, IssuedRefreshToken refreshToken) {
 		IssuedAccessToken token = this.issuer.issue(new AccessTokenRequest(user.username(), PrincipalKind.USER,
-				user.org(), user.project(), user.roles(), permissionsOf(user), null));
+				user.org(), user.project(), user.roles(), Set.of(), null)
+			.withExtraClaims((user.plan() != null) ? Map.of("plan", user.plan()) : Map.of()));
 		return OAuthErrors.noStore(ResponseEntity.ok())
 			.body(new TokenResponse(token.value(), Duration.between(Instant.now(), token.expiresAt()).toSeconds(),
 					refreshToken.token()));
-	}
-
-	private static Set<String> permissionsOf(DemoUser user) {
-		return user.permissions();
 	}
 
 	private static String text(Object value) {

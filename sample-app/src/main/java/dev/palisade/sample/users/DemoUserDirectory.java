@@ -28,6 +28,6 @@ public class DemoUserDirectory {
 	/** Replaces a user's password hash (after an upgrade on sign-in). */
 	public void replaceHash(String username, String newHash) {
 		this.users.computeIfPresent(username, (name, user) -> new DemoUser(user.username(), newHash, user.org(),
-				user.project(), user.roles(), user.permissions()));
+				user.project(), user.roles(), user.plan()));
 	}
 }

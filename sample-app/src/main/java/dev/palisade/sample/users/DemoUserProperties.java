@@ -26,15 +26,14 @@ public record DemoUserProperties(List<DemoUser> users) {
 	 * @param org the user's organisation, if any
 	 * @param project the user's project within {@code org}, if any
 	 * @param roles the user's roles at that scope
-	 * @param permissions explicit permissions carried in the user's tokens (for example
-	 * {@code api-keys:manage}); role-derived permissions come from the access model
+	 * @param plan the user's rate-limit plan ({@code free}, {@code pro}), written into tokens as the
+	 * {@code plan} claim; may be absent
 	 */
 	public record DemoUser(String username, String passwordHash, String org, String project, Set<String> roles,
-			Set<String> permissions) {
+			String plan) {
 
 		public DemoUser {
 			roles = (roles != null) ? Set.copyOf(roles) : Set.of();
-			permissions = (permissions != null) ? Set.copyOf(permissions) : Set.of();
 		}
 
 		@Override

@@ -35,7 +35,7 @@ public final class AccessTokenAuthenticationProvider implements AuthenticationPr
 		try {
 			VerifiedAccessToken verified = this.verifier.verify(token);
 			PalisadeAuthentication result = new PalisadeAuthentication(verified.principal(), verified.jti(),
-					verified.expiresAt());
+					verified.expiresAt(), verified.claims());
 			result.setDetails(authentication.getDetails());
 			return result;
 		}

@@ -13,6 +13,8 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenResolv
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.preauth.x509.X509AuthenticationFilter;
 
 /**
  * Applies Palisade to a {@code SecurityFilterChain} the application writes itself:
@@ -70,5 +72,15 @@ public final class PalisadeHttpConfigurer extends AbstractHttpConfigurer<Palisad
 		if (apiKeyConverter != null) {
 			ApiKeyAuthenticationFilter.addTo(http, apiKeyConverter, bearerManager, entryPoint);
 		}
+	}
+
+	@Override
+	public void configure(HttpSecurity http) {
+		ApplicationContext context = http.getSharedObject(ApplicationContext.class);
+		// rate limiting: by address before every authentication filter, by caller between authentication and authorization
+		context.getBeanProvider(PreAuthenticationRateLimitFilter.class)
+			.ifAvailable((filter) -> http.addFilterBefore(filter, X509AuthenticationFilter.class));
+		context.getBeanProvider(RateLimitFilter.class)
+			.ifAvailable((filter) -> http.addFilterBefore(filter, AuthorizationFilter.class));
 	}
 }

@@ -20,7 +20,8 @@ import com.nimbusds.jwt.SignedJWT;
  * Issues RFC 9068 style access tokens signed with the keyring's active key. Header: {@code alg} of the
  * key, {@code kid}, {@code typ: at+jwt}. Claims: {@code iss}, {@code aud}, {@code sub}, {@code exp},
  * {@code nbf}, {@code iat}, {@code jti} (random UUID), roles, permissions, {@code scope} (permissions
- * space-joined), org, project and kind, under the configured claim names.
+ * space-joined), org, project and kind, under the configured claim names, then the request's extra
+ * claims (which can replace none of these).
  */
 public final class AccessTokenIssuer {
 
@@ -78,6 +79,13 @@ public final class AccessTokenIssuer {
 		if (request.project() != null) {
 			claims.claim(names.project(), request.project());
 		}
+		for (java.util.Map.Entry<String, Object> extra : request.extraClaims().entrySet()) {
+			if (isPrincipalClaim(names, extra.getKey())) {
+				throw new IllegalArgumentException("An extra claim may not replace the principal claim '"
+						+ extra.getKey() + "'");
+			}
+			claims.claim(extra.getKey(), extra.getValue());
+		}
 		JWSHeader header = new JWSHeader.Builder(key.algorithm()).keyID(key.kid()).type(ACCESS_TOKEN_TYPE).build();
 		SignedJWT jwt = new SignedJWT(header, claims.build());
 		try {
@@ -87,6 +95,11 @@ public final class AccessTokenIssuer {
 			throw new IllegalStateException("Could not sign an access token with key '" + key.kid() + "'", ex);
 		}
 		return new IssuedAccessToken(jwt.serialize(), jti, now, expiresAt);
+	}
+
+	private static boolean isPrincipalClaim(ClaimNames names, String name) {
+		return name.equals(names.kind()) || name.equals(names.roles()) || name.equals(names.permissions())
+				|| name.equals(names.scope()) || name.equals(names.org()) || name.equals(names.project());
 	}
 
 	/** The settings this issuer writes tokens for. */

@@ -1,6 +1,8 @@
 package dev.palisade.security.token;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -17,9 +19,15 @@ import dev.palisade.security.principal.PrincipalKind;
  * @param roles role names
  * @param permissions permissions (also written space-joined as {@code scope})
  * @param ttl lifetime override, or {@code null} for the configured TTL
+ * @param extraClaims further claims to write (for example the caller's rate-limit {@code plan}); values
+ * are strings, numbers or booleans; names may not be registered JWT claims or the configured
+ * principal claim names (the issuer refuses them); empty by default
  */
 public record AccessTokenRequest(String subject, PrincipalKind kind, String org, String project, Set<String> roles,
-		Set<String> permissions, Duration ttl) {
+		Set<String> permissions, Duration ttl, Map<String, Object> extraClaims) {
+
+	/** Registered JWT claims (RFC 7519 section 4.1) that an extra claim may never replace. */
+	static final Set<String> REGISTERED_CLAIMS = Set.of("iss", "sub", "aud", "exp", "nbf", "iat", "jti");
 
 	public AccessTokenRequest {
 		Objects.requireNonNull(subject, "subject");
@@ -35,6 +43,30 @@ public record AccessTokenRequest(String subject, PrincipalKind kind, String org,
 		if (ttl != null && (ttl.isNegative() || ttl.isZero())) {
 			throw new IllegalArgumentException("ttl must be positive");
 		}
+		extraClaims = copyExtraClaims(extraClaims);
+	}
+
+	/** A request without extra claims (the shape before extra claims existed). */
+	public AccessTokenRequest(String subject, PrincipalKind kind, String org, String project, Set<String> roles,
+			Set<String> permissions, Duration ttl) {
+		this(subject, kind, org, project, roles, permissions, ttl, Map.of());
+	}
+
+	private static Map<String, Object> copyExtraClaims(Map<String, Object> claims) {
+		if (claims == null || claims.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, Object> copy = new LinkedHashMap<>();
+		claims.forEach((name, value) -> {
+			if (name == null || name.isBlank() || REGISTERED_CLAIMS.contains(name)) {
+				throw new IllegalArgumentException("an extra claim needs a name that is not a registered JWT claim");
+			}
+			if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
+				throw new IllegalArgumentException("an extra claim value must be a string, a number or a boolean");
+			}
+			copy.put(name, value);
+		});
+		return java.util.Collections.unmodifiableMap(copy);
 	}
 
 	/** A request for the given principal with the configured TTL. */
@@ -46,7 +78,13 @@ public record AccessTokenRequest(String subject, PrincipalKind kind, String org,
 	/** A copy with a TTL override. */
 	public AccessTokenRequest withTtl(Duration ttl) {
 		return new AccessTokenRequest(this.subject, this.kind, this.org, this.project, this.roles, this.permissions,
-				ttl);
+				ttl, this.extraClaims);
+	}
+
+	/** A copy with further claims (replacing any extra claims set before). */
+	public AccessTokenRequest withExtraClaims(Map<String, ?> extraClaims) {
+		return new AccessTokenRequest(this.subject, this.kind, this.org, this.project, this.roles, this.permissions,
+				this.ttl, (extraClaims != null) ? new LinkedHashMap<>(extraClaims) : null);
 	}
 
 }

@@ -1,0 +1,97 @@
+package dev.palisade.security.web;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import dev.palisade.security.net.ClientIpResolver;
+import dev.palisade.security.net.InvalidIpAddressException;
+import dev.palisade.security.net.IpAddresses;
+import dev.palisade.security.ratelimit.RateLimitDecision;
+import dev.palisade.security.ratelimit.RateLimitRequest;
+import dev.palisade.security.ratelimit.RateLimiter;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
+
+/** What both rate-limit filters share: the client address, the decision, headers and the 429 answer. */
+abstract class RateLimitFilterSupport extends OncePerRequestFilter {
+
+	static final String CLIENT_IP = RateLimitFilterSupport.class.getName() + ".clientIp";
+
+	/** Shared bucket for the (non-TCP) requests whose peer address is not an IP literal. */
+	private static final InetAddress UNPARSEABLE_PEER = IpAddresses.parse("0.0.0.0");
+
+	private final RateLimiter limiter;
+
+	private final ClientIpResolver clientIpResolver;
+
+	private final RateLimitHeaders headers;
+
+	private final RateLimitDecisionListener listener;
+
+	RateLimitFilterSupport(RateLimiter limiter, ClientIpResolver clientIpResolver, RateLimitHeaders headers,
+			RateLimitDecisionListener listener) {
+		this.limiter = limiter;
+		this.clientIpResolver = (clientIpResolver != null) ? clientIpResolver : ClientIpResolver.direct();
+		this.headers = (headers != null) ? headers : RateLimitHeaders.xRateLimit();
+		this.listener = (listener != null) ? listener : RateLimitDecisionListener.NONE;
+	}
+
+	/** Builds the limiter's view of the request. */
+	abstract RateLimitRequest rateLimitRequest(HttpServletRequest request, String path, InetAddress clientIp);
+
+	@Override
+	protected final void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+			FilterChain chain) throws ServletException, IOException {
+		String path = UrlPathHelper.defaultInstance.getPathWithinApplication(request);
+		RateLimitDecision decision = this.limiter.check(rateLimitRequest(request, path.isEmpty() ? "/" : path,
+				clientIp(request)));
+		if (decision.isLimited()) {
+			this.listener.onDecision(decision);
+			this.headers.write(request, response, decision);
+		}
+		if (!decision.allowed()) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
+			ProblemResponses.write(request, response, HttpStatus.TOO_MANY_REQUESTS,
+					"Too many requests; retry after the time given in Retry-After", Map.of());
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+	/** The client address, resolved once per request and shared by both filters. */
+	final InetAddress clientIp(HttpServletRequest request) {
+		if (request.getAttribute(CLIENT_IP) instanceof InetAddress known) {
+			return known;
+		}
+		InetAddress address;
+		try {
+			address = this.clientIpResolver.resolve(request.getRemoteAddr(), values(request, "Forwarded"),
+					values(request, "X-Forwarded-For"));
+		}
+		catch (InvalidIpAddressException ex) {
+			address = UNPARSEABLE_PEER;
+		}
+		request.setAttribute(CLIENT_IP, address);
+		return address;
+	}
+
+	private static List<String> values(HttpServletRequest request, String header) {
+		return Collections.list(request.getHeaders(header));
+	}
+
+	@Override
+	protected boolean shouldNotFilterErrorDispatch() {
+		return true;
+	}
+}
