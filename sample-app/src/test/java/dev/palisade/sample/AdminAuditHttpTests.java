@@ -27,7 +27,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@SpringBootTest(properties = { "palisade.tokens.signing.directory=target/test-keys",
+// the sample's demo rate limits are tested in RateLimitSampleHttpTests; here they would only get in the way
+@SpringBootTest(properties = { "palisade.tokens.signing.directory=target/test-keys", "palisade.rate-limit.enabled=false",
 		"palisade.audit.path=target/audit-sample-tests" })
 @AutoConfigureMockMvc
 class AdminAuditHttpTests {

@@ -32,7 +32,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Every agent endpoint for every demo user in three projects of two orgs, with the sample's
  * application.yml (cross-tenant denials answered 403).
  */
-@SpringBootTest(properties = "palisade.tokens.signing.directory=target/test-keys")
+// the sample's demo rate limits are tested in RateLimitSampleHttpTests; here they would only get in the way
+@SpringBootTest(properties = { "palisade.tokens.signing.directory=target/test-keys", "palisade.rate-limit.enabled=false" })
 @AutoConfigureMockMvc
 class AgentAccessHttpTests {
 

@@ -21,7 +21,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * the resource's org or project gets 404, indistinguishable from a missing agent; a caller in the
  * right tenant without the permission still gets 403.
  */
-@SpringBootTest(properties = { "palisade.tokens.signing.directory=target/test-keys",
+// the sample's demo rate limits are tested in RateLimitSampleHttpTests; here they would only get in the way
+@SpringBootTest(properties = { "palisade.tokens.signing.directory=target/test-keys", "palisade.rate-limit.enabled=false",
 		"palisade.access.cross-tenant-status=not-found" })
 @AutoConfigureMockMvc
 class AgentCrossTenantNotFoundHttpTests {

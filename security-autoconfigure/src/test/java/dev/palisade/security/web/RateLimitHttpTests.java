@@ -33,7 +33,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * subjects, so the tests share one context without sharing buckets.
  */
 @SpringBootTest(classes = TestApplication.class,
-		properties = { "palisade.web.public-paths=/open/**", "palisade.tokens.issuer=https://issuer.test",
+		properties = { "palisade.access.public-paths=/open/**", "palisade.access.rules[0].pattern=/api/me", "palisade.access.rules[0].access=authenticated", "palisade.tokens.issuer=https://issuer.test",
 				"palisade.tokens.audiences=api", "palisade.rate-limit.trusted-proxies=10.0.0.0/8",
 				"palisade.rate-limit.ietf-headers=true",
 				"palisade.rate-limit.pre-auth-policies[0].name=open-by-ip",

@@ -56,7 +56,7 @@ class RedisSharedBudgetHttpTests {
 	private static MockMvc instance(String failureMode, String keyPrefix) {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(TestApplication.class)
 			.web(WebApplicationType.SERVLET)
-			.properties("server.port=0", "palisade.web.public-paths=/open/**",
+			.properties("server.port=0", "palisade.access.public-paths=/open/**",
 					"palisade.tokens.issuer=https://issuer.test", "palisade.tokens.audiences=api",
 					"palisade.rate-limit.backend=redis", "palisade.rate-limit.redis.uri=redis://127.0.0.1:" + port,
 					"palisade.rate-limit.redis.key-prefix=" + keyPrefix,

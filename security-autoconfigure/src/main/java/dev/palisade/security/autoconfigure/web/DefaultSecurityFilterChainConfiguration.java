@@ -14,8 +14,6 @@ import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilte
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authorization.AuthorityAuthorizationManager;
-import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -56,9 +54,10 @@ class DefaultSecurityFilterChainConfiguration {
 			if (ACTUATOR_PRESENT) {
 				requests.requestMatchers(EndpointRequest.to("health")).permitAll();
 				if (palisadeAccess != null) {
+					// platform scope only: Actuator shows every tenant's data (audit events, metrics), so a
+					// credential holding actuator:read for one org must not reach it
 					requests.requestMatchers(EndpointRequest.toAnyEndpoint())
-						.access(AuthorizationManagers.anyOf(AuthorityAuthorizationManager.hasAuthority(ACTUATOR_PERMISSION),
-								palisadeAccess.platformPermission(ACTUATOR_PERMISSION)));
+						.access(palisadeAccess.platformPermission(ACTUATOR_PERMISSION));
 				}
 				else {
 					requests.requestMatchers(EndpointRequest.toAnyEndpoint()).hasAuthority(ACTUATOR_PERMISSION);
