@@ -105,6 +105,33 @@ class AdminAuditHttpTests {
 	}
 
 	@Test
+	void accessTokenRevocationAndRefreshTokenReuseAreAudited() throws Exception {
+		String body = this.mvc
+			.perform(post("/auth/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.param("grant_type", "password")
+				.param("username", "acme-dev")
+				.param("password", "acme-dev-password"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		Map<String, Object> tokens = this.json.readValue(body, Map.class);
+		String refresh = (String) tokens.get("refresh_token");
+		for (int i = 0; i < 2; i++) { // the second use is a replay
+			this.mvc.perform(post("/auth/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.param("grant_type", "refresh_token")
+				.param("refresh_token", refresh));
+		}
+		this.mvc
+			.perform(post("/auth/revoke").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.param("token", (String) tokens.get("access_token")))
+			.andExpect(status().isOk());
+		List<Map<String, Object>> items = page(0, 20);
+		assertThat(items).anySatisfy((item) -> assertThat(event(item)).containsEntry("action", "access_token.revoke"));
+		assertThat(items).anySatisfy((item) -> assertThat(event(item)).containsEntry("action", "refresh_token.reuse"));
+	}
+
+	@Test
 	void adminEndpointPagesNewestFirst() throws Exception {
 		for (int i = 0; i < 5; i++) {
 			signIn("globex-viewer", "wrong-" + i, 400);

@@ -1,8 +1,14 @@
 package dev.palisade.sample.auth;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import dev.palisade.security.audit.AuditActions;
+import dev.palisade.security.audit.AuditEvent;
+import dev.palisade.security.audit.AuditRecorder;
+import dev.palisade.security.audit.AuditResource;
+import dev.palisade.security.audit.AuditResult;
 import dev.palisade.security.principal.PalisadePrincipal;
 import dev.palisade.security.refresh.AccessTokenDenyList;
 import dev.palisade.security.refresh.RefreshTokenService;
@@ -11,6 +17,7 @@ import dev.palisade.security.token.InvalidTokenException;
 import dev.palisade.security.token.VerifiedAccessToken;
 import dev.palisade.security.web.PalisadeAuthentication;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -36,11 +43,14 @@ class RevocationController {
 
 	private final AccessTokenDenyList denyList;
 
+	private final AuditRecorder audit;
+
 	RevocationController(RefreshTokenService refreshTokens, AccessTokenVerifier accessTokens,
-			AccessTokenDenyList denyList) {
+			AccessTokenDenyList denyList, ObjectProvider<AuditRecorder> audit) {
 		this.refreshTokens = refreshTokens;
 		this.accessTokens = accessTokens;
 		this.denyList = denyList;
+		this.audit = audit.getIfAvailable(() -> AuditRecorder.NONE);
 	}
 
 	/**
@@ -68,7 +78,7 @@ class RevocationController {
 	ResponseEntity<Void> logoutAll(@AuthenticationPrincipal PalisadePrincipal me, Authentication authentication) {
 		this.refreshTokens.revokeAllForSubject(me.subject());
 		if (authentication instanceof PalisadeAuthentication caller && caller.tokenId() != null) {
-			this.denyList.deny(caller.tokenId(), caller.tokenExpiresAt());
+			deny(caller.tokenId(), caller.tokenExpiresAt(), me.org());
 		}
 		return ResponseEntity.noContent().build();
 	}
@@ -78,11 +88,21 @@ class RevocationController {
 		try {
 			VerifiedAccessToken verified = this.accessTokens.verify(token);
 			if (verified.jti() != null) {
-				this.denyList.deny(verified.jti(), verified.expiresAt());
+				deny(verified.jti(), verified.expiresAt(), verified.principal().org());
 			}
 		}
 		catch (InvalidTokenException ex) {
 			// unknown, expired, already revoked or not a token of ours: nothing to revoke
 		}
+	}
+
+	// refresh-token revocations are recorded by Palisade's own listener; access tokens are denied here
+	private void deny(String jti, Instant expiresAt, String org) {
+		this.denyList.deny(jti, expiresAt);
+		this.audit.record(AuditEvent.builder()
+			.action(AuditActions.ACCESS_TOKEN_REVOKE)
+			.result(AuditResult.SUCCESS)
+			.resource(new AuditResource("access_token", jti, org, null))
+			.build());
 	}
 }

@@ -36,7 +36,8 @@ import org.springframework.context.annotation.Import;
 		afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @ConditionalOnBooleanProperty(name = "palisade.audit.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(PalisadeAuditProperties.class)
-@Import({ SecurityEventAuditConfiguration.class, ActuatorAuditConfiguration.class, AuditMetricsConfiguration.class })
+@Import({ SecurityEventAuditConfiguration.class, FeatureEventAuditConfiguration.class, ActuatorAuditConfiguration.class,
+		AuditMetricsConfiguration.class })
 public final class PalisadeAuditAutoConfiguration {
 
 	@Bean

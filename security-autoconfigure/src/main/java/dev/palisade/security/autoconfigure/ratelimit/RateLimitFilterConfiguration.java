@@ -55,8 +55,7 @@ class RateLimitFilterConfiguration {
 			@Qualifier(PalisadeRateLimitAutoConfiguration.PRE_AUTHENTICATION_LIMITER) RateLimiter limiter,
 			ClientIpResolver clientIpResolver, RateLimitHeaders headers,
 			ObjectProvider<RateLimitDecisionListener> listener) {
-		return new PreAuthenticationRateLimitFilter(limiter, clientIpResolver, headers,
-				listener.getIfAvailable(() -> RateLimitDecisionListener.NONE));
+		return new PreAuthenticationRateLimitFilter(limiter, clientIpResolver, headers, all(listener));
 	}
 
 	@Bean
@@ -64,8 +63,13 @@ class RateLimitFilterConfiguration {
 	RateLimitFilter palisadeRateLimitFilter(@Qualifier(PalisadeRateLimitAutoConfiguration.LIMITER) RateLimiter limiter,
 			ClientIpResolver clientIpResolver, RateLimitPlanResolver planResolver, RateLimitHeaders headers,
 			ObjectProvider<RateLimitDecisionListener> listener) {
-		return new RateLimitFilter(limiter, clientIpResolver, planResolver, headers,
-				listener.getIfAvailable(() -> RateLimitDecisionListener.NONE));
+		return new RateLimitFilter(limiter, clientIpResolver, planResolver, headers, all(listener));
+	}
+
+	// every listener bean hears every decision (metrics, audit, the application's own)
+	private static RateLimitDecisionListener all(ObjectProvider<RateLimitDecisionListener> listeners) {
+		List<RateLimitDecisionListener> all = listeners.orderedStream().toList();
+		return (decision) -> all.forEach((listener) -> listener.onDecision(decision));
 	}
 
 	@Bean
@@ -90,7 +94,7 @@ class RateLimitFilterConfiguration {
 	static class MetricsConfiguration {
 
 		@Bean
-		@ConditionalOnMissingBean
+		@ConditionalOnMissingBean(name = "palisadeRateLimitDecisionListener")
 		RateLimitDecisionListener palisadeRateLimitDecisionListener(ObjectProvider<MeterRegistry> registry) {
 			MeterRegistry meters = registry.getIfUnique();
 			return (meters != null) ? new MicrometerRateLimitDecisionListener(meters) : RateLimitDecisionListener.NONE;
