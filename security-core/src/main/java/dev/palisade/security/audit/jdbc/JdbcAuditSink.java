@@ -1,7 +1,6 @@
 package dev.palisade.security.audit.jdbc;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,6 +27,7 @@ import dev.palisade.security.audit.AuditSink;
 import dev.palisade.security.audit.ChainHead;
 import dev.palisade.security.audit.verify.AuditVerifier;
 import dev.palisade.security.audit.verify.VerificationResult;
+import dev.palisade.security.jdbc.SchemaScript;
 
 /**
  * Stores the audit log in PostgreSQL through a plain {@link DataSource} (schema:
@@ -57,20 +57,7 @@ public final class JdbcAuditSink implements AuditSink {
 
 	/** Creates the tables if they do not exist, from {@value #SCHEMA_RESOURCE}. */
 	public void initializeSchema() throws IOException, SQLException {
-		String schema;
-		try (InputStream in = JdbcAuditSink.class.getClassLoader().getResourceAsStream(SCHEMA_RESOURCE)) {
-			if (in == null) {
-				throw new IOException("missing " + SCHEMA_RESOURCE);
-			}
-			schema = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		try (Connection connection = this.dataSource.getConnection(); Statement statement = connection.createStatement()) {
-			for (String sql : schema.replaceAll("(?m)^--.*$", "").split(";")) {
-				if (!sql.isBlank()) {
-					statement.execute(sql);
-				}
-			}
-		}
+		SchemaScript.apply(this.dataSource, SCHEMA_RESOURCE);
 	}
 
 	@Override
