@@ -18,8 +18,8 @@ import dev.palisade.security.refresh.IssuedRefreshToken;
 import dev.palisade.security.refresh.RefreshGrant;
 import dev.palisade.security.refresh.RefreshTokenService;
 import dev.palisade.security.refresh.RotationResult;
+import dev.palisade.security.ratelimit.SignInAttempt;
 import dev.palisade.security.ratelimit.SignInThrottle;
-import dev.palisade.security.ratelimit.SignInVerdict;
 import dev.palisade.security.token.AccessTokenIssuer;
 import dev.palisade.security.token.AccessTokenRequest;
 import dev.palisade.security.token.IssuedAccessToken;
@@ -101,18 +101,19 @@ class TokenController {
 			return OAuthErrors.invalidRequest();
 		}
 		// rate limiting: per-username sign-in throttle (backoff after repeated failures)
-		SignInVerdict verdict = (this.signInThrottle != null) ? this.signInThrottle.check(username) : null;
-		if (verdict != null && !verdict.allowed()) {
-			return SignInThrottleResponses.tooManyAttempts(verdict);
+		// admission counts as a failure atomically, so parallel guesses cannot all pass before one is recorded
+		SignInAttempt attempt = (this.signInThrottle != null) ? this.signInThrottle.attempt(username) : null;
+		if (attempt != null && !attempt.allowed()) {
+			return SignInThrottleResponses.tooManyAttempts(attempt.verdict());
 		}
 		Optional<DemoUser> user = this.users.find(username);
 		VerificationOutcome outcome = this.passwords.verify(user.map(DemoUser::passwordHash), password);
-		if (this.signInThrottle != null) {
+		if (attempt != null) {
 			if (outcome.authenticated()) {
-				this.signInThrottle.recordSuccess(username);
+				attempt.succeeded();
 			}
 			else {
-				this.signInThrottle.recordFailure(username);
+				attempt.failed();
 			}
 		}
 		if (!outcome.authenticated()) {

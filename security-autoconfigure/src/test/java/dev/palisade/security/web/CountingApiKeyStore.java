@@ -46,6 +46,16 @@ final class CountingApiKeyStore implements ApiKeyStore {
 	}
 
 	@Override
+	public boolean claimForRotation(String keyId, Instant graceUntil, Instant now) {
+		return this.delegate.claimForRotation(keyId, graceUntil, now);
+	}
+
+	@Override
+	public boolean releaseRotationClaim(String keyId, Instant graceUntil) {
+		return this.delegate.releaseRotationClaim(keyId, graceUntil);
+	}
+
+	@Override
 	public void updateLastUsed(Map<String, Instant> lastUsedByKeyId) {
 		this.delegate.updateLastUsed(lastUsedByKeyId);
 	}

@@ -72,7 +72,9 @@ public final class ApiKeyService {
 		Duration ttl = (request.ttl() != null) ? request.ttl() : this.defaultTtl;
 		KeyOwnership owner = new KeyOwnership(request.name(), request.ownerSubject(), request.ownerKind(),
 				request.org(), request.project(), request.scopes());
-		return issue(owner, now, (ttl != null) ? now.plus(ttl) : null, null);
+		NewKey key = newKey(owner, now, (ttl != null) ? now.plus(ttl) : null, null);
+		this.store.save(key.record());
+		return key.generated(this.format, now);
 	}
 
 	/** The keys of an organisation, newest first, masked. */
@@ -110,11 +112,16 @@ public final class ApiKeyService {
 	/**
 	 * Replaces a key with a new one for the same owner, org, project and scopes, with the same
 	 * lifetime as the old one had. The old key keeps working until {@code now + gracePeriod}
-	 * (or its own expiry, if earlier), then verifies as {@link ApiKeyOutcome#REVOKED}. The new key
-	 * is saved before the old one's end is set, so a failure never leaves the owner without a key.
+	 * (or its own expiry, if earlier), then verifies as {@link ApiKeyOutcome#REVOKED}.
+	 * <p>
+	 * The old key is first claimed atomically in the store ({@link ApiKeyStore#claimForRotation}),
+	 * and the new key saved only if that claim wins: of concurrent rotations of one key exactly
+	 * one mints a successor, and a rotation never succeeds once the key is revoked. If saving the
+	 * new key fails, the claim is released so the owner keeps the old key.
 	 * @param callerPermissions the rotating caller's permissions: they must still imply the key's scopes
 	 * @throws ApiKeyNotFoundException if there is no such key
-	 * @throws InvalidApiKeyRequestException if the key is revoked, expired or already rotated
+	 * @throws InvalidApiKeyRequestException if the key is revoked, expired or already rotated,
+	 * also when a concurrent revocation or rotation gets there first
 	 * @throws ScopeEscalationException if the caller no longer holds the key's scopes
 	 */
 	public GeneratedApiKey rotate(String keyId, Duration gracePeriod, Collection<String> callerPermissions) {
@@ -134,19 +141,41 @@ public final class ApiKeyService {
 				? now.plus(Duration.between(old.createdAt(), old.expiresAt())) : null;
 		KeyOwnership owner = new KeyOwnership(old.name(), old.ownerSubject(), old.ownerKind(), old.org(),
 				old.project(), old.scopes());
-		GeneratedApiKey replacement = issue(owner, now, expiresAt, old.id());
-		this.store.endGraceAt(old.id(), now.plus(gracePeriod));
+		NewKey replacement = newKey(owner, now, expiresAt, old.id());
+		Instant graceUntil = now.plus(gracePeriod);
+		// the read above may be stale: only the store's compare-and-set decides who rotates
+		if (!this.store.claimForRotation(old.id(), graceUntil, now)) {
+			throw new InvalidApiKeyRequestException("this key was revoked or rotated meanwhile");
+		}
 		invalidate(old.id());
-		return replacement;
+		try {
+			this.store.save(replacement.record());
+		}
+		catch (RuntimeException ex) {
+			releaseClaim(old.id(), graceUntil, ex);
+			throw ex;
+		}
+		return replacement.generated(this.format, now);
 	}
 
-	private GeneratedApiKey issue(KeyOwnership owner, Instant now, Instant expiresAt, String rotatedFrom) {
+	private void releaseClaim(String keyId, Instant graceUntil, RuntimeException cause) {
+		try {
+			this.store.releaseRotationClaim(keyId, graceUntil);
+		}
+		catch (RuntimeException ex) {
+			cause.addSuppressed(ex);
+		}
+		finally {
+			invalidate(keyId);
+		}
+	}
+
+	private NewKey newKey(KeyOwnership owner, Instant now, Instant expiresAt, String rotatedFrom) {
 		ParsedApiKey key = this.format.generate(this.random);
 		ApiKeyRecord record = new ApiKeyRecord(key.keyId(), owner.name(), owner.ownerSubject(), owner.ownerKind(),
 				owner.org(), owner.project(), owner.scopes(), this.hasher.hash(key.presented()),
 				this.format.hint(key.presented()), now, expiresAt, null, null, null, rotatedFrom);
-		this.store.save(record);
-		return new GeneratedApiKey(key.presented(), ApiKeySummary.of(record, this.format, now));
+		return new NewKey(key.presented(), record);
 	}
 
 	private static void checkScopes(Set<String> requested, Collection<String> held) {
@@ -176,6 +205,19 @@ public final class ApiKeyService {
 	@Override
 	public String toString() {
 		return "ApiKeyService[" + this.format + ", store=" + this.store + "]";
+	}
+
+	/** A generated key not yet saved; {@link #toString()} hides the plaintext. */
+	private record NewKey(String plaintext, ApiKeyRecord record) {
+
+		GeneratedApiKey generated(ApiKeyFormat format, Instant now) {
+			return new GeneratedApiKey(this.plaintext, ApiKeySummary.of(this.record, format, now));
+		}
+
+		@Override
+		public String toString() {
+			return "NewKey[" + this.record.id() + "]";
+		}
 	}
 
 	/** Who a new key belongs to and what it may do. */

@@ -35,6 +35,22 @@ public interface ApiKeyStore {
 	boolean endGraceAt(String keyId, Instant graceUntil);
 
 	/**
+	 * Claims a key for rotation in one atomic step: sets its end of grace to {@code graceUntil}
+	 * only if it exists, is not revoked, was not rotated already (has no end of grace) and has not
+	 * expired at {@code now}. Of several concurrent claims on one key exactly one wins, and no
+	 * claim wins after a revocation.
+	 * @return whether this call claimed the key
+	 */
+	boolean claimForRotation(String keyId, Instant graceUntil, Instant now);
+
+	/**
+	 * Undoes a claim made by {@link #claimForRotation} whose successor key could not be saved:
+	 * clears the end of grace if it is still {@code graceUntil} (a revocation stays).
+	 * @return whether the claim was released
+	 */
+	boolean releaseRotationClaim(String keyId, Instant graceUntil);
+
+	/**
 	 * Records last-use times in one batch. A time only replaces an earlier one, so batches can
 	 * arrive in any order; unknown ids are ignored.
 	 */

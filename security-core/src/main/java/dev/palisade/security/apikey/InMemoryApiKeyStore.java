@@ -40,6 +40,34 @@ public final class InMemoryApiKeyStore implements ApiKeyStore {
 	}
 
 	@Override
+	public boolean claimForRotation(String keyId, Instant graceUntil, Instant now) {
+		boolean[] claimed = { false };
+		// computeIfPresent runs atomically per key: concurrent claims see each other's result
+		this.records.computeIfPresent(keyId, (id, record) -> {
+			if (record.revokedAt() != null || record.graceUntil() != null
+					|| (record.expiresAt() != null && !now.isBefore(record.expiresAt()))) {
+				return record;
+			}
+			claimed[0] = true;
+			return record.withGraceUntil(graceUntil);
+		});
+		return claimed[0];
+	}
+
+	@Override
+	public boolean releaseRotationClaim(String keyId, Instant graceUntil) {
+		boolean[] released = { false };
+		this.records.computeIfPresent(keyId, (id, record) -> {
+			if (!graceUntil.equals(record.graceUntil())) {
+				return record;
+			}
+			released[0] = true;
+			return record.withGraceUntil(null);
+		});
+		return released[0];
+	}
+
+	@Override
 	public void updateLastUsed(Map<String, Instant> lastUsedByKeyId) {
 		lastUsedByKeyId.forEach((keyId, usedAt) -> this.records.computeIfPresent(keyId,
 				(id, record) -> (record.lastUsedAt() != null && !record.lastUsedAt().isBefore(usedAt)) ? record

@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A read-only {@link ApiKeyStore} of keys declared in configuration as hashes, for small
  * deployments. Creating, revoking or rotating a key means changing the configuration, so
- * {@link #save}, {@link #revoke} and {@link #endGraceAt} throw {@link ApiKeyStoreException}; a
+ * {@link #save}, {@link #revoke}, {@link #endGraceAt}, {@link #claimForRotation} and
+ * {@link #releaseRotationClaim} throw {@link ApiKeyStoreException}; a
  * declared {@code revokedAt} or {@code expiresAt} is honoured. Last-use times are kept in memory
  * only.
  */
@@ -58,6 +59,16 @@ public final class StaticApiKeyStore implements ApiKeyStore {
 
 	@Override
 	public boolean endGraceAt(String keyId, Instant graceUntil) {
+		throw readOnly();
+	}
+
+	@Override
+	public boolean claimForRotation(String keyId, Instant graceUntil, Instant now) {
+		throw readOnly();
+	}
+
+	@Override
+	public boolean releaseRotationClaim(String keyId, Instant graceUntil) {
 		throw readOnly();
 	}
 

@@ -13,15 +13,18 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * {@code baseDelay * 2^(n-1)}, capped at {@code maxDelay}; failures are forgotten
  * {@code forgetAfter} after the last one, and a success clears them.
  * <p>
- * An attacker cannot lock a victim out for long: the wait is never longer than
- * {@code maxDelay} from the last counted failure, and failures reported while the username is
- * blocked (attempts that should have been refused) are not counted and do not extend the
- * block. Memory is bounded ({@code maximumUsernames}); usernames are held only as hashes.
- * Thread-safe.
+ * Admission and counting are one atomic step ({@link #attempt(String)}): an admitted attempt
+ * counts as a failure until it is settled as a success, so N parallel guesses get no more tries
+ * than N sequential ones.
  * <p>
- * Use: {@link #check(String)} before verifying a password; refuse with 429 and
- * {@code Retry-After} if not allowed; afterwards call {@link #recordFailure(String)} or
- * {@link #recordSuccess(String)}.
+ * An attacker cannot lock a victim out for long: the wait is never longer than
+ * {@code maxDelay} from the last counted failure, and refused attempts are not counted and do not
+ * extend the block. Memory is bounded ({@code maximumUsernames}); usernames are held only as
+ * hashes. Thread-safe.
+ * <p>
+ * Use: {@link #attempt(String)} before verifying a password; refuse with 429 and
+ * {@code Retry-After} if not {@link SignInAttempt#allowed()}; afterwards call
+ * {@link SignInAttempt#succeeded()} or {@link SignInAttempt#failed()}.
  */
 public final class SignInThrottle {
 
@@ -59,43 +62,56 @@ public final class SignInThrottle {
 	}
 
 	/**
-	 * Whether a sign-in attempt for {@code username} may be checked now.
+	 * Admits or refuses a sign-in attempt for {@code username}, in one atomic step: an admitted
+	 * attempt is counted as a failure (and may start a block) before this returns, so parallel
+	 * guesses cannot all slip through before the first failure is recorded. A refused attempt
+	 * changes nothing. Settle an admitted attempt with {@link SignInAttempt#succeeded()} or
+	 * {@link SignInAttempt#failed()} once the password is checked.
 	 * @throws IllegalArgumentException if {@code username} is null or blank
 	 */
-	public SignInVerdict check(String username) {
-		Failures state = this.failures.getIfPresent(UsernameKey.of(username));
-		long now = this.clock.millis();
-		if (state == null || isForgotten(state, now) || now >= state.blockedUntil) {
-			return SignInVerdict.ALLOWED;
-		}
-		return new SignInVerdict(false, Duration.ofMillis(state.blockedUntil - now));
-	}
-
-	/** Counts a failed sign-in for {@code username} (ignored while the username is blocked). */
-	public void recordFailure(String username) {
+	public SignInAttempt attempt(String username) {
 		UsernameKey key = UsernameKey.of(username);
+		SignInVerdict[] verdict = new SignInVerdict[1];
 		this.failures.asMap().compute(key, (k, state) -> {
 			long now = this.clock.millis();
 			if (state == null || isForgotten(state, now)) {
+				verdict[0] = SignInVerdict.ALLOWED;
 				return new Failures(1, now, now + delayMillis(1));
 			}
 			if (now < state.blockedUntil) {
+				// refused attempts are not counted and do not extend the block
+				verdict[0] = new SignInVerdict(false, Duration.ofMillis(state.blockedUntil - now));
 				return state;
 			}
+			verdict[0] = SignInVerdict.ALLOWED;
 			int count = (state.count < Integer.MAX_VALUE) ? state.count + 1 : state.count;
 			return new Failures(count, now, now + delayMillis(count));
 		});
+		return new SignInAttempt(this, key, verdict[0]);
 	}
 
-	/** Clears the failures of {@code username} after a successful sign-in. */
-	public void recordSuccess(String username) {
-		this.failures.invalidate(UsernameKey.of(username));
+	/** Forgets the failures of a username after a successful sign-in. */
+	void clear(UsernameKey key) {
+		this.failures.invalidate(key);
 	}
 
-	/** Counted failures of {@code username} that are not yet forgotten (for tests and diagnostics). */
+	/**
+	 * Counted failures of {@code username} that are not yet forgotten, including admitted attempts
+	 * not yet settled (for tests and diagnostics).
+	 */
 	public int failureCount(String username) {
 		Failures state = this.failures.getIfPresent(UsernameKey.of(username));
 		return (state == null || isForgotten(state, this.clock.millis())) ? 0 : state.count;
+	}
+
+	/** How long {@code username} is still blocked, without admitting an attempt (for tests). */
+	Duration blockedFor(String username) {
+		Failures state = this.failures.getIfPresent(UsernameKey.of(username));
+		long now = this.clock.millis();
+		if (state == null || isForgotten(state, now) || now >= state.blockedUntil) {
+			return Duration.ZERO;
+		}
+		return Duration.ofMillis(state.blockedUntil - now);
 	}
 
 	long delayMillis(int failureCount) {

@@ -1,8 +1,19 @@
 package dev.palisade.security.apikey;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.palisade.security.principal.PrincipalKind;
 import org.junit.jupiter.api.Test;
@@ -230,6 +241,119 @@ class ApiKeyServiceTest {
 		assertThatExceptionOfType(ApiKeyStoreException.class).isThrownBy(() -> serviceOnStatic.revoke(key.keyId()));
 		assertThatExceptionOfType(ApiKeyStoreException.class)
 			.isThrownBy(() -> serviceOnStatic.create(request(Set.of()), ADMIN));
+	}
+
+	@Test
+	void concurrentRotationsOfOneKeyMintExactlyOneSuccessor() throws Exception {
+		GeneratedApiKey old = this.service.create(request(Set.of("agents:read")), ADMIN);
+		int threads = 16;
+		// every rotation has read the key before any goes on: the interleaving the race needs
+		CyclicBarrier allRead = new CyclicBarrier(threads);
+		ApiKeyService racing = serviceOn(afterRead(() -> allRead.await(HANG_GUARD_SECONDS, TimeUnit.SECONDS)));
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		AtomicInteger rotated = new AtomicInteger();
+		AtomicInteger refused = new AtomicInteger();
+		try {
+			List<Future<?>> rotations = new ArrayList<>();
+			for (int i = 0; i < threads; i++) {
+				rotations.add(pool.submit(() -> {
+					start.await();
+					try {
+						racing.rotate(old.keyId(), ADMIN);
+						rotated.incrementAndGet();
+					}
+					catch (InvalidApiKeyRequestException ex) {
+						refused.incrementAndGet();
+					}
+					return null;
+				}));
+			}
+			start.countDown();
+			for (Future<?> rotation : rotations) {
+				rotation.get();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(rotated).hasValue(1);
+		assertThat(refused).hasValue(threads - 1);
+		assertThat(this.store.listByOrg("acme")).filteredOn((record) -> old.keyId().equals(record.rotatedFrom()))
+			.hasSize(1);
+	}
+
+	@Test
+	void aRotationThatReadTheKeyBeforeItWasRevokedIsRefused() throws Exception {
+		GeneratedApiKey old = this.service.create(request(Set.of("agents:read")), ADMIN);
+		CountDownLatch read = new CountDownLatch(1);
+		CountDownLatch revoked = new CountDownLatch(1);
+		ApiKeyService rotating = serviceOn(afterRead(() -> {
+			read.countDown();
+			return revoked.await(HANG_GUARD_SECONDS, TimeUnit.SECONDS);
+		}));
+		ExecutorService pool = Executors.newSingleThreadExecutor();
+		try {
+			Future<GeneratedApiKey> rotation = pool.submit(() -> rotating.rotate(old.keyId(), ADMIN));
+			read.await();
+			this.service.revoke(old.keyId());
+			revoked.countDown();
+			assertThatExceptionOfType(ExecutionException.class).isThrownBy(rotation::get)
+				.withCauseInstanceOf(InvalidApiKeyRequestException.class);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(this.store.listByOrg("acme")).extracting(ApiKeyRecord::id).containsExactly(old.keyId());
+		assertThat(this.verifier.verify(old.plaintext()).outcome()).isEqualTo(ApiKeyOutcome.REVOKED);
+	}
+
+	@Test
+	void revokingTheOldKeyAfterARotationLeavesTheSuccessorValid() {
+		GeneratedApiKey old = this.service.create(request(Set.of("agents:read")), ADMIN);
+		GeneratedApiKey successor = this.service.rotate(old.keyId(), ADMIN);
+		this.service.revoke(old.keyId());
+		assertThat(this.verifier.verify(old.plaintext()).outcome()).isEqualTo(ApiKeyOutcome.REVOKED);
+		assertThat(this.verifier.verify(successor.plaintext()).isValid()).isTrue();
+	}
+
+	@Test
+	void aRotationWhoseSuccessorCannotBeSavedLeavesTheOldKeyWorkingAndRotatable() {
+		GeneratedApiKey old = this.service.create(request(Set.of("agents:read")), ADMIN);
+		ApiKeyService failingSave = serviceOn(new CountingApiKeyStore(this.store) {
+			@Override
+			public void save(ApiKeyRecord record) {
+				throw new ApiKeyStoreException("database down");
+			}
+		});
+		assertThatExceptionOfType(ApiKeyStoreException.class)
+			.isThrownBy(() -> failingSave.rotate(old.keyId(), Duration.ZERO, ADMIN));
+		assertThat(this.store.findById(old.keyId()).orElseThrow().graceUntil()).isNull();
+		assertThat(this.verifier.verify(old.plaintext()).isValid()).isTrue();
+		assertThat(this.service.rotate(old.keyId(), ADMIN).summary().rotatedFrom()).isEqualTo(old.keyId());
+	}
+
+	private static final long HANG_GUARD_SECONDS = 30;
+
+	private ApiKeyService serviceOn(ApiKeyStore store) {
+		return ApiKeyService.builder(this.format, this.hasher, store).clock(this.clock).verifier(this.verifier).build();
+	}
+
+	/** The real store, running {@code pause} on the reading thread after each findById. */
+	private ApiKeyStore afterRead(Callable<?> pause) {
+		return new CountingApiKeyStore(this.store) {
+			@Override
+			public Optional<ApiKeyRecord> findById(String keyId) {
+				Optional<ApiKeyRecord> found = super.findById(keyId);
+				try {
+					pause.call();
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException("test pause failed", ex);
+				}
+				return found;
+			}
+		};
 	}
 
 }

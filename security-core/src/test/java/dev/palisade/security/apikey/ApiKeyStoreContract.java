@@ -1,9 +1,14 @@
 package dev.palisade.security.apikey;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import dev.palisade.security.principal.PrincipalKind;
 import org.junit.jupiter.api.Test;
@@ -130,6 +135,80 @@ public abstract class ApiKeyStoreContract {
 		assertThat(verifier.verify(rotated.plaintext()).outcome()).isEqualTo(ApiKeyOutcome.REVOKED);
 		assertThat(service.list("acme")).extracting(ApiKeySummary::status)
 			.containsOnly(ApiKeyOutcome.REVOKED);
+	}
+
+	@Test
+	public void exactlyOneOfManyConcurrentRotationClaimsWins() throws Exception {
+		ApiKeyStore store = emptyStore();
+		ApiKeyRecord record = ApiKeyTestData.record("acme", ApiKeyTestData.T0);
+		store.save(record);
+		int threads = 16;
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		List<Future<Boolean>> claims = new ArrayList<>();
+		try {
+			for (int i = 0; i < threads; i++) {
+				Instant graceUntil = ApiKeyTestData.T0.plusSeconds(100 + i);
+				claims.add(pool.submit(() -> {
+					start.await();
+					return store.claimForRotation(record.id(), graceUntil, ApiKeyTestData.T0);
+				}));
+			}
+			start.countDown();
+			int won = 0;
+			Instant winnersGrace = null;
+			for (int i = 0; i < threads; i++) {
+				if (claims.get(i).get()) {
+					won++;
+					winnersGrace = ApiKeyTestData.T0.plusSeconds(100 + i);
+				}
+			}
+			assertThat(won).isOne();
+			assertThat(store.findById(record.id()).orElseThrow().graceUntil()).isEqualTo(winnersGrace);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	public void onlyAUsableUnrotatedKeyCanBeClaimedForRotation() {
+		ApiKeyStore store = emptyStore();
+		Instant now = ApiKeyTestData.T0.plusSeconds(10);
+		Instant grace = now.plusSeconds(60);
+		ApiKeyRecord revoked = ApiKeyTestData.record("acme", ApiKeyTestData.T0);
+		ApiKeyRecord rotated = ApiKeyTestData.record("acme", ApiKeyTestData.T0);
+		ApiKeyRecord expired = full("acme", ApiKeyTestData.T0.minusSeconds(3600)); // expires at T0
+		store.save(revoked);
+		store.save(rotated);
+		store.save(expired);
+		store.revoke(revoked.id(), ApiKeyTestData.T0);
+		store.endGraceAt(rotated.id(), grace);
+		assertThat(store.claimForRotation(revoked.id(), grace, now)).isFalse();
+		assertThat(store.claimForRotation(rotated.id(), grace.plusSeconds(1), now)).isFalse();
+		assertThat(store.claimForRotation(expired.id(), grace, now)).isFalse();
+		assertThat(store.claimForRotation("doesNotExist", grace, now)).isFalse();
+		assertThat(store.findById(revoked.id()).orElseThrow().graceUntil()).isNull();
+		assertThat(store.findById(rotated.id()).orElseThrow().graceUntil()).isEqualTo(grace);
+		assertThat(store.findById(expired.id()).orElseThrow().graceUntil()).isNull();
+	}
+
+	@Test
+	public void releasingAClaimUndoesOnlyThatClaimAndKeepsARevocation() {
+		ApiKeyStore store = emptyStore();
+		ApiKeyRecord record = ApiKeyTestData.record("acme", ApiKeyTestData.T0);
+		store.save(record);
+		Instant grace = ApiKeyTestData.T0.plusSeconds(60);
+		assertThat(store.claimForRotation(record.id(), grace, ApiKeyTestData.T0)).isTrue();
+		assertThat(store.releaseRotationClaim(record.id(), grace.plusSeconds(1))).isFalse();
+		assertThat(store.findById(record.id()).orElseThrow().graceUntil()).isEqualTo(grace);
+		store.revoke(record.id(), ApiKeyTestData.T0);
+		assertThat(store.releaseRotationClaim(record.id(), grace)).isTrue();
+		ApiKeyRecord released = store.findById(record.id()).orElseThrow();
+		assertThat(released.graceUntil()).isNull();
+		assertThat(released.revokedAt()).isEqualTo(ApiKeyTestData.T0);
+		assertThat(store.claimForRotation(record.id(), grace, ApiKeyTestData.T0)).isFalse();
+		assertThat(store.releaseRotationClaim("doesNotExist", grace)).isFalse();
 	}
 
 }

@@ -274,6 +274,16 @@ class ApiKeyVerifierTest {
 		}
 
 		@Override
+		public boolean claimForRotation(String keyId, Instant graceUntil, Instant now) {
+			throw new ApiKeyStoreException("database down");
+		}
+
+		@Override
+		public boolean releaseRotationClaim(String keyId, Instant graceUntil) {
+			throw new ApiKeyStoreException("database down");
+		}
+
+		@Override
 		public void updateLastUsed(Map<String, Instant> lastUsedByKeyId) {
 			throw new ApiKeyStoreException("database down");
 		}

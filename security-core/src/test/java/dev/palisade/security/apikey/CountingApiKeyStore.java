@@ -45,6 +45,18 @@ class CountingApiKeyStore implements ApiKeyStore {
 	}
 
 	@Override
+	public boolean claimForRotation(String keyId, Instant graceUntil, Instant now) {
+		this.calls.incrementAndGet();
+		return this.delegate.claimForRotation(keyId, graceUntil, now);
+	}
+
+	@Override
+	public boolean releaseRotationClaim(String keyId, Instant graceUntil) {
+		this.calls.incrementAndGet();
+		return this.delegate.releaseRotationClaim(keyId, graceUntil);
+	}
+
+	@Override
 	public void updateLastUsed(Map<String, Instant> lastUsedByKeyId) {
 		this.calls.incrementAndGet();
 		this.delegate.updateLastUsed(lastUsedByKeyId);

@@ -37,6 +37,10 @@ class StaticApiKeyStoreTest {
 		assertThatExceptionOfType(ApiKeyStoreException.class).isThrownBy(() -> store.revoke(record.id(), ApiKeyTestData.T0));
 		assertThatExceptionOfType(ApiKeyStoreException.class)
 			.isThrownBy(() -> store.endGraceAt(record.id(), ApiKeyTestData.T0));
+		assertThatExceptionOfType(ApiKeyStoreException.class)
+			.isThrownBy(() -> store.claimForRotation(record.id(), ApiKeyTestData.T0, ApiKeyTestData.T0));
+		assertThatExceptionOfType(ApiKeyStoreException.class)
+			.isThrownBy(() -> store.releaseRotationClaim(record.id(), ApiKeyTestData.T0));
 	}
 
 	@Test

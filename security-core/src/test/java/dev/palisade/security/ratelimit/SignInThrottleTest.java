@@ -1,6 +1,13 @@
 package dev.palisade.security.ratelimit;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,13 +28,16 @@ class SignInThrottleTest {
 
 	/** Fails once as soon as the throttle allows, and returns the block that follows. */
 	private Duration failWhenAllowed(String username) {
-		SignInVerdict verdict = this.throttle.check(username);
-		if (!verdict.allowed()) {
-			this.clock.advance(verdict.retryAfter());
-		}
-		assertThat(this.throttle.check(username).allowed()).isTrue();
-		this.throttle.recordFailure(username);
-		return this.throttle.check(username).retryAfter();
+		admitWhenAllowed(username).failed();
+		return this.throttle.blockedFor(username);
+	}
+
+	/** Waits out any block, then returns an admitted attempt. */
+	private SignInAttempt admitWhenAllowed(String username) {
+		this.clock.advance(this.throttle.blockedFor(username));
+		SignInAttempt attempt = this.throttle.attempt(username);
+		assertThat(attempt.allowed()).isTrue();
+		return attempt;
 	}
 
 	@Test
@@ -58,38 +68,40 @@ class SignInThrottleTest {
 		for (int i = 0; i < 4; i++) {
 			failWhenAllowed("alice");
 		}
-		SignInVerdict verdict = this.throttle.check("alice");
-		assertThat(verdict.allowed()).isFalse();
-		assertThat(verdict.retryAfterSeconds()).isEqualTo(1);
+		SignInAttempt refused = this.throttle.attempt("alice");
+		assertThat(refused.allowed()).isFalse();
+		assertThat(refused.verdict().retryAfterSeconds()).isEqualTo(1);
 	}
 
 	@Test
 	void attackerHammeringAVictimNeverLocksItOutLongerThanTheCap() {
 		for (int i = 0; i < 1000; i++) {
-			this.throttle.recordFailure("victim"); // failures reported during a block do not count
+			this.throttle.attempt("victim").failed(); // attempts refused during a block do not count
 			this.clock.advance(Duration.ofMillis(10));
 		}
 		for (int i = 0; i < 50; i++) {
 			failWhenAllowed("victim");
 		}
-		SignInVerdict verdict = this.throttle.check("victim");
-		assertThat(verdict.retryAfter()).isLessThanOrEqualTo(Duration.ofSeconds(30));
+		assertThat(this.throttle.attempt("victim").verdict().retryAfter())
+			.isLessThanOrEqualTo(Duration.ofSeconds(30));
 		this.clock.advance(Duration.ofSeconds(30));
-		assertThat(this.throttle.check("victim").allowed()).isTrue();
+		assertThat(this.throttle.attempt("victim").allowed()).isTrue();
 	}
 
 	@Test
-	void failuresDuringABlockDoNotExtendIt() {
+	void refusedAttemptsDuringABlockDoNotExtendIt() {
 		for (int i = 0; i < 4; i++) {
 			failWhenAllowed("alice");
 		}
 		int counted = this.throttle.failureCount("alice");
 		for (int i = 0; i < 100; i++) {
-			this.throttle.recordFailure("alice");
+			SignInAttempt refused = this.throttle.attempt("alice");
+			assertThat(refused.allowed()).isFalse();
+			refused.failed();
 		}
 		assertThat(this.throttle.failureCount("alice")).isEqualTo(counted);
 		this.clock.advance(Duration.ofSeconds(1));
-		assertThat(this.throttle.check("alice").allowed()).isTrue();
+		assertThat(this.throttle.attempt("alice").allowed()).isTrue();
 	}
 
 	@Test
@@ -97,10 +109,41 @@ class SignInThrottleTest {
 		for (int i = 0; i < 6; i++) {
 			failWhenAllowed("alice");
 		}
-		this.throttle.recordSuccess("alice");
-		assertThat(this.throttle.check("alice").allowed()).isTrue();
+		admitWhenAllowed("alice").succeeded();
+		assertThat(this.throttle.blockedFor("alice")).isZero();
 		assertThat(this.throttle.failureCount("alice")).isZero();
 		assertThat(failWhenAllowed("alice")).isZero();
+	}
+
+	@Test
+	void anAdmittedAttemptCountsAsAFailureUntilItSucceeds() {
+		SignInAttempt attempt = this.throttle.attempt("alice");
+		assertThat(this.throttle.failureCount("alice")).isOne();
+		attempt.succeeded();
+		assertThat(this.throttle.failureCount("alice")).isZero();
+	}
+
+	@Test
+	void anAttemptNeverSettledStaysCountedAsAFailure() {
+		for (int i = 0; i < 4; i++) {
+			assertThat(this.throttle.attempt("alice").allowed()).isTrue(); // e.g. the password check threw
+		}
+		assertThat(this.throttle.failureCount("alice")).isEqualTo(4);
+		assertThat(this.throttle.attempt("alice").allowed()).isFalse();
+	}
+
+	@Test
+	void settlingIsOneShotAndARefusedAttemptCannotClearFailures() {
+		for (int i = 0; i < 4; i++) {
+			failWhenAllowed("alice");
+		}
+		SignInAttempt refused = this.throttle.attempt("alice");
+		refused.succeeded();
+		assertThat(this.throttle.failureCount("alice")).isEqualTo(4);
+		SignInAttempt failed = admitWhenAllowed("alice");
+		failed.failed();
+		failed.succeeded();
+		assertThat(this.throttle.failureCount("alice")).isEqualTo(5);
 	}
 
 	@Test
@@ -118,28 +161,64 @@ class SignInThrottleTest {
 		for (int i = 0; i < 4; i++) {
 			failWhenAllowed("alice");
 		}
-		assertThat(this.throttle.check("bob").allowed()).isTrue();
-		assertThat(this.throttle.check(" ALICE ").allowed()).isFalse();
-		assertThat(this.throttle.check("\uFF21lice").allowed()).isFalse(); // full-width A, NFKC-normalised
+		assertThat(this.throttle.attempt("bob").allowed()).isTrue();
+		assertThat(this.throttle.attempt(" ALICE ").allowed()).isFalse();
+		assertThat(this.throttle.attempt("\uFF21lice").allowed()).isFalse(); // full-width A, NFKC-normalised
 	}
 
 	@Test
 	void blankUsernamesAreACleanRejection() {
-		assertThatThrownBy(() -> this.throttle.check(" ")).isInstanceOf(IllegalArgumentException.class);
-		assertThatThrownBy(() -> this.throttle.recordFailure(null)).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> this.throttle.attempt(" ")).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> this.throttle.attempt(null)).isInstanceOf(IllegalArgumentException.class);
 	}
 
 	@Test
 	void memoryIsBounded() {
 		SignInThrottle small = SignInThrottle.builder().maximumUsernames(10).clock(this.clock).build();
 		for (int i = 0; i < 1000; i++) {
-			small.recordFailure("user" + i);
+			small.attempt("user" + i).failed();
 		}
 		int tracked = 0;
 		for (int i = 0; i < 1000; i++) {
 			tracked += (small.failureCount("user" + i) > 0) ? 1 : 0;
 		}
 		assertThat(tracked).isLessThanOrEqualTo(10);
+	}
+
+	@Test
+	void parallelGuessesAreAdmittedOnlyUpToTheThrottle() throws Exception {
+		int threads = 16;
+		CountDownLatch start = new CountDownLatch(1);
+		// every guess is admitted or refused before any password check ends, as with a slow hash
+		CountDownLatch allDecided = new CountDownLatch(threads);
+		AtomicInteger admitted = new AtomicInteger();
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		try {
+			List<Future<?>> guesses = new ArrayList<>();
+			for (int i = 0; i < threads; i++) {
+				guesses.add(pool.submit(() -> {
+					start.await();
+					SignInAttempt attempt = this.throttle.attempt("alice");
+					allDecided.countDown();
+					allDecided.await();
+					if (attempt.allowed()) {
+						admitted.incrementAndGet();
+						attempt.failed();
+					}
+					return null;
+				}));
+			}
+			start.countDown();
+			for (Future<?> guess : guesses) {
+				guess.get();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		// 3 free attempts, then the 4th starts a block: the clock does not move, so no more are admitted
+		assertThat(admitted).hasValue(4);
+		assertThat(this.throttle.failureCount("alice")).isEqualTo(4);
 	}
 
 	@Test

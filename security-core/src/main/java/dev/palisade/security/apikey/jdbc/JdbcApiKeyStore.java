@@ -49,6 +49,13 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
 	private static final String END_GRACE = "UPDATE palisade_api_key SET grace_until = ? "
 			+ "WHERE key_id = ? AND (grace_until IS NULL OR grace_until > ?)";
 
+	// one conditional UPDATE: the database serialises concurrent claims on the row, exactly one matches
+	private static final String CLAIM_FOR_ROTATION = "UPDATE palisade_api_key SET grace_until = ? "
+			+ "WHERE key_id = ? AND grace_until IS NULL AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)";
+
+	private static final String RELEASE_ROTATION_CLAIM = "UPDATE palisade_api_key SET grace_until = NULL "
+			+ "WHERE key_id = ? AND grace_until = ?";
+
 	private static final String EXISTS = "SELECT 1 FROM palisade_api_key WHERE key_id = ?";
 
 	private static final String UPDATE_LAST_USED = "UPDATE palisade_api_key SET last_used_at = ? "
@@ -140,6 +147,33 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
 		}
 		catch (SQLException ex) {
 			throw failure("end the grace period of", ex);
+		}
+	}
+
+	@Override
+	public boolean claimForRotation(String keyId, Instant graceUntil, Instant now) {
+		try (Connection connection = this.dataSource.getConnection();
+				PreparedStatement statement = connection.prepareStatement(CLAIM_FOR_ROTATION)) {
+			setInstant(statement, 1, graceUntil);
+			statement.setString(2, keyId);
+			setInstant(statement, 3, now);
+			return statement.executeUpdate() == 1;
+		}
+		catch (SQLException ex) {
+			throw failure("claim for rotation", ex);
+		}
+	}
+
+	@Override
+	public boolean releaseRotationClaim(String keyId, Instant graceUntil) {
+		try (Connection connection = this.dataSource.getConnection();
+				PreparedStatement statement = connection.prepareStatement(RELEASE_ROTATION_CLAIM)) {
+			statement.setString(1, keyId);
+			setInstant(statement, 2, graceUntil);
+			return statement.executeUpdate() == 1;
+		}
+		catch (SQLException ex) {
+			throw failure("release the rotation claim on", ex);
 		}
 	}
 
