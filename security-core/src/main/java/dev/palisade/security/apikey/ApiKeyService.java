@@ -25,6 +25,8 @@ public final class ApiKeyService {
 	/** Default grace period during which a rotated key keeps working. */
 	public static final Duration DEFAULT_GRACE_PERIOD = Duration.ofHours(24);
 
+	private static final System.Logger LOGGER = System.getLogger(ApiKeyService.class.getName());
+
 	private final ApiKeyFormat format;
 
 	private final ApiKeyHasher hasher;
@@ -41,6 +43,8 @@ public final class ApiKeyService {
 
 	private final ApiKeyVerifier verifier;
 
+	private final ApiKeyListener listener;
+
 	private ApiKeyService(Builder builder) {
 		this.format = builder.format;
 		this.hasher = builder.hasher;
@@ -50,6 +54,7 @@ public final class ApiKeyService {
 		this.defaultTtl = builder.defaultTtl;
 		this.defaultGracePeriod = builder.defaultGracePeriod;
 		this.verifier = builder.verifier;
+		this.listener = builder.listener;
 	}
 
 	/** A builder with the required parts; everything else has defaults. */
@@ -74,7 +79,9 @@ public final class ApiKeyService {
 				request.org(), request.project(), request.scopes());
 		NewKey key = newKey(owner, now, (ttl != null) ? now.plus(ttl) : null, null);
 		this.store.save(key.record());
-		return key.generated(this.format, now);
+		GeneratedApiKey generated = key.generated(this.format, now);
+		tell(() -> this.listener.onCreated(generated.summary()));
+		return generated;
 	}
 
 	/** The keys of an organisation, newest first, masked. */
@@ -99,6 +106,7 @@ public final class ApiKeyService {
 		if (!found) {
 			throw new ApiKeyNotFoundException(keyId);
 		}
+		find(keyId).ifPresent((key) -> tell(() -> this.listener.onRevoked(key)));
 	}
 
 	/**
@@ -155,7 +163,20 @@ public final class ApiKeyService {
 			releaseClaim(old.id(), graceUntil, ex);
 			throw ex;
 		}
-		return replacement.generated(this.format, now);
+		GeneratedApiKey generated = replacement.generated(this.format, now);
+		tell(() -> this.listener.onRotated(generated.summary()));
+		return generated;
+	}
+
+	private static void tell(Runnable notification) {
+		try {
+			notification.run();
+		}
+		catch (RuntimeException ex) {
+			// a broken audit or metrics listener must not undo a change that took effect; its message
+			// is not logged (it could carry anything), only its type
+			LOGGER.log(System.Logger.Level.WARNING, "API key listener failed: {0}", ex.getClass().getName());
+		}
 	}
 
 	private void releaseClaim(String keyId, Instant graceUntil, RuntimeException cause) {
@@ -244,6 +265,8 @@ public final class ApiKeyService {
 
 		private ApiKeyVerifier verifier;
 
+		private ApiKeyListener listener = ApiKeyListener.NONE;
+
 		private Builder(ApiKeyFormat format, ApiKeyHasher hasher, ApiKeyStore store) {
 			this.format = Objects.requireNonNull(format, "format");
 			this.hasher = Objects.requireNonNull(hasher, "hasher");
@@ -283,6 +306,12 @@ public final class ApiKeyService {
 		/** The verifier on this node whose cache must forget revoked and rotated keys at once. */
 		public Builder verifier(ApiKeyVerifier verifier) {
 			this.verifier = Objects.requireNonNull(verifier, "verifier");
+			return this;
+		}
+
+		/** Told about every creation, rotation and revocation (default: nobody). */
+		public Builder listener(ApiKeyListener listener) {
+			this.listener = Objects.requireNonNull(listener, "listener");
 			return this;
 		}
 

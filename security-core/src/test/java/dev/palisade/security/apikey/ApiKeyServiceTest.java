@@ -356,4 +356,35 @@ class ApiKeyServiceTest {
 		};
 	}
 
+
+	@Test
+	void listenersHearCreationRotationAndRevocationAndCannotUndoThem() {
+		List<String> heard = new java.util.ArrayList<>();
+		ApiKeyService told = ApiKeyService.builder(this.format, this.hasher, this.store)
+			.clock(this.clock)
+			.listener(new ApiKeyListener() {
+				@Override
+				public void onCreated(ApiKeySummary key) {
+					heard.add("created " + key.id());
+					throw new IllegalStateException("a broken audit listener");
+				}
+
+				@Override
+				public void onRotated(ApiKeySummary replacement) {
+					heard.add("rotated " + replacement.rotatedFrom() + " -> " + replacement.id());
+				}
+
+				@Override
+				public void onRevoked(ApiKeySummary key) {
+					heard.add("revoked " + key.id());
+				}
+			})
+			.build();
+		GeneratedApiKey created = told.create(request(Set.of("agents:read")), ADMIN);
+		GeneratedApiKey rotated = told.rotate(created.keyId(), ADMIN);
+		told.revoke(rotated.keyId());
+		assertThat(heard).containsExactly("created " + created.keyId(),
+				"rotated " + created.keyId() + " -> " + rotated.keyId(), "revoked " + rotated.keyId());
+		assertThat(this.store.findById(created.keyId())).isPresent(); // the failing listener undid nothing
+	}
 }

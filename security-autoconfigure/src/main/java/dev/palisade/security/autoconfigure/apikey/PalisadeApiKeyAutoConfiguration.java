@@ -8,7 +8,9 @@ import javax.sql.DataSource;
 
 import dev.palisade.security.apikey.ApiKeyFormat;
 import dev.palisade.security.apikey.ApiKeyHasher;
+import dev.palisade.security.apikey.ApiKeyListener;
 import dev.palisade.security.apikey.ApiKeyService;
+import dev.palisade.security.apikey.ApiKeySummary;
 import dev.palisade.security.apikey.ApiKeyStore;
 import dev.palisade.security.apikey.ApiKeyVerifier;
 import dev.palisade.security.apikey.InMemoryApiKeyStore;
@@ -123,10 +125,28 @@ public final class PalisadeApiKeyAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ApiKeyService palisadeApiKeyService(ApiKeyFormat format, ApiKeyHasher hasher, ApiKeyStore store,
-			ApiKeyVerifier verifier, ObjectProvider<Clock> clock, PalisadeApiKeyProperties properties) {
+			ApiKeyVerifier verifier, ObjectProvider<Clock> clock, PalisadeApiKeyProperties properties,
+			ObjectProvider<ApiKeyListener> listeners) {
+		List<ApiKeyListener> all = listeners.orderedStream().toList();
 		ApiKeyService.Builder builder = ApiKeyService.builder(format, hasher, store)
 			.clock(clock.getIfAvailable(Clock::systemUTC))
 			.verifier(verifier)
+			.listener(new ApiKeyListener() {
+				@Override
+				public void onCreated(ApiKeySummary key) {
+					all.forEach((listener) -> listener.onCreated(key));
+				}
+
+				@Override
+				public void onRotated(ApiKeySummary replacement) {
+					all.forEach((listener) -> listener.onRotated(replacement));
+				}
+
+				@Override
+				public void onRevoked(ApiKeySummary key) {
+					all.forEach((listener) -> listener.onRevoked(key));
+				}
+			})
 			.defaultGracePeriod(positiveOrZero(properties.rotationGracePeriod(),
 					"palisade.api-keys.rotation-grace-period"));
 		if (properties.defaultTtl() != null) {

@@ -1,5 +1,7 @@
 package dev.palisade.security.autoconfigure.audit;
 
+import dev.palisade.security.apikey.ApiKeyListener;
+import dev.palisade.security.apikey.ApiKeySummary;
 import dev.palisade.security.audit.AuditActions;
 import dev.palisade.security.audit.AuditEvent;
 import dev.palisade.security.audit.AuditRecorder;
@@ -16,8 +18,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Records what other Palisade features decide: refresh-token reuse and revocations, and
- * rate-limit refusals. Each hook is a listener bean the feature already calls, so the features
+ * Records what other Palisade features decide: refresh-token reuse and revocations, API-key
+ * creation, rotation and revocation, and rate-limit refusals. Each hook is a listener bean the feature already calls, so the features
  * know nothing of the audit log.
  */
 @Configuration(proxyBeanMethods = false)
@@ -53,6 +55,44 @@ class FeatureEventAuditConfiguration {
 				.resource(new AuditResource("refresh_family", family.familyId(), family.grant().org(),
 						family.grant().project()))
 				.detail("subject", family.grant().subject());
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ApiKeyListener.class)
+	static class ApiKeyAuditConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "palisadeApiKeyAuditListener")
+		ApiKeyListener palisadeApiKeyAuditListener(AuditRecorder recorder) {
+			return new ApiKeyListener() {
+
+				@Override
+				public void onCreated(ApiKeySummary key) {
+					recorder.record(event(AuditActions.API_KEY_CREATE, key).build());
+				}
+
+				@Override
+				public void onRotated(ApiKeySummary replacement) {
+					recorder.record(event(AuditActions.API_KEY_ROTATE, replacement)
+						.detail("rotatedFrom", replacement.rotatedFrom())
+						.build());
+				}
+
+				@Override
+				public void onRevoked(ApiKeySummary key) {
+					recorder.record(event(AuditActions.API_KEY_REVOKE, key).build());
+				}
+			};
+		}
+
+		private static AuditEvent.Builder event(String action, ApiKeySummary key) {
+			return AuditEvent.builder()
+				.action(action)
+				.result(AuditResult.SUCCESS)
+				.resource(new AuditResource("api_key", key.id(), key.org(), key.project()))
+				.detail("owner", key.ownerSubject())
+				.detail("scopes", String.join(" ", new java.util.TreeSet<>(key.scopes())));
 		}
 	}
 

@@ -2,14 +2,20 @@ package dev.palisade.security.autoconfigure.audit;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.palisade.security.apikey.ApiKeyCreateRequest;
+import dev.palisade.security.apikey.ApiKeyService;
+import dev.palisade.security.apikey.GeneratedApiKey;
 import dev.palisade.security.audit.AuditActions;
 import dev.palisade.security.audit.AuditEvent;
 import dev.palisade.security.audit.AuditRecorder;
 import dev.palisade.security.audit.AuditResult;
+import dev.palisade.security.autoconfigure.apikey.PalisadeApiKeyAutoConfiguration;
 import dev.palisade.security.autoconfigure.refresh.PalisadeRefreshAutoConfiguration;
 import dev.palisade.security.autoconfigure.token.PalisadeTokenAutoConfiguration;
+import dev.palisade.security.principal.PrincipalKind;
 import dev.palisade.security.ratelimit.RateLimitDecision;
 import dev.palisade.security.refresh.IssuedRefreshToken;
 import dev.palisade.security.refresh.RefreshGrant;
@@ -55,6 +61,24 @@ class FeatureEventAuditTests {
 			});
 			assertThat(this.recorded.toString()).doesNotContain(first.token()).doesNotContain(other.token());
 		});
+	}
+
+	@Test
+	void apiKeyCreationRotationAndRevocationAreRecordedWithoutTheKey() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(PalisadeApiKeyAutoConfiguration.class))
+			.run((context) -> {
+				ApiKeyService keys = context.getBean(ApiKeyService.class);
+				GeneratedApiKey created = keys.create(new ApiKeyCreateRequest("ci", "alice", PrincipalKind.USER, "acme",
+						null, Set.of("agents:read"), null), Set.of("agents:*"));
+				GeneratedApiKey rotated = keys.rotate(created.keyId(), Set.of("agents:*"));
+				keys.revoke(rotated.keyId());
+				assertThat(this.recorded).extracting(AuditEvent::action)
+					.containsSubsequence(AuditActions.API_KEY_CREATE, AuditActions.API_KEY_ROTATE,
+							AuditActions.API_KEY_REVOKE);
+				assertThat(this.recorded).allSatisfy((event) -> assertThat(event.resource().org()).isEqualTo("acme"));
+				assertThat(this.recorded.toString()).doesNotContain(created.plaintext())
+					.doesNotContain(rotated.plaintext());
+			});
 	}
 
 	@Test
