@@ -145,6 +145,23 @@ class AgentAccessHttpTests {
 	}
 
 	@Test
+	void orgAndProjectWithCharactersAUriMustEncodeGetAnEncodedLocation() throws Exception {
+		var response = this.mvc
+			.perform(post("/api/v1/orgs/{org}/projects/{project}/agents", "acme corp", "\"p1\"{x}")
+				.header(HttpHeaders.AUTHORIZATION, this.tokens.bearer("platform-admin"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\":\"planner\"}"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.org").value("acme corp"))
+			.andExpect(jsonPath("$.project").value("\"p1\"{x}"))
+			.andReturn()
+			.getResponse();
+		String id = (String) JSON.readValue(response.getContentAsString(), Map.class).get("id");
+		org.assertj.core.api.Assertions.assertThat(response.getHeader(HttpHeaders.LOCATION))
+			.isEqualTo("/api/v1/orgs/acme%20corp/projects/%22p1%22%7Bx%7D/agents/" + id);
+	}
+
+	@Test
 	void anAgentCreatedInOneProjectIsListedThereOnly() throws Exception {
 		this.mvc
 			.perform(post(agents("acme", "p1")).header(HttpHeaders.AUTHORIZATION, this.tokens.bearer("acme-dev"))

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,6 +74,8 @@ class AuthAndMeHttpTests {
 			wrong password        | grant_type=password&username=acme-dev&password=nope              | invalid_grant
 			unknown user          | grant_type=password&username=mallory&password=acme-dev-password  | invalid_grant
 			missing password      | grant_type=password&username=acme-dev                            | invalid_request
+			empty username        | grant_type=password&username=&password=x                         | invalid_request
+			blank username        | grant_type=password&username=%20%09%20&password=x                | invalid_request
 			missing grant type    | username=acme-dev&password=acme-dev-password                     | invalid_request
 			other grant type      | grant_type=client_credentials&username=a&password=b              | unsupported_grant_type
 			repeated parameter    | grant_type=password&username=acme-dev&username=x&password=y      | invalid_request
@@ -82,6 +85,16 @@ class AuthAndMeHttpTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.error").value(error))
 			.andExpect(jsonPath("$.error_description").doesNotExist());
+	}
+
+	@ParameterizedTest(name = "\"{0}\"")
+	@ValueSource(strings = { "", " ", "\\t\\n " })
+	void blankUsernameInJsonIsInvalidRequestNotAServerError(String username) throws Exception {
+		this.mvc
+			.perform(post("/auth/token").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"grant_type\":\"password\",\"username\":\"" + username + "\",\"password\":\"x\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.error").value("invalid_request"));
 	}
 
 	@Test

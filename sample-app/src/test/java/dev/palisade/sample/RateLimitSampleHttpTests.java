@@ -1,18 +1,24 @@
 package dev.palisade.sample;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -29,6 +35,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 		"palisade.rate-limit.pre-auth-policies[0].paths=/auth/token",
 		"palisade.rate-limit.pre-auth-policies[0].limits[0].capacity=30",
 		"palisade.rate-limit.pre-auth-policies[0].limits[0].period=1h",
+		"palisade.rate-limit.pre-auth-policies[1].name=revocation-endpoint",
+		"palisade.rate-limit.pre-auth-policies[1].paths=/auth/revoke",
+		"palisade.rate-limit.pre-auth-policies[1].limits[0].capacity=10",
+		"palisade.rate-limit.pre-auth-policies[1].limits[0].period=1h",
 		"palisade.rate-limit.policies[0].name=api-free", "palisade.rate-limit.policies[0].paths=/api/**",
 		"palisade.rate-limit.policies[0].plans=free", "palisade.rate-limit.policies[0].key-by=subject",
 		"palisade.rate-limit.policies[0].limits[0].capacity=5",
@@ -95,6 +105,49 @@ class RateLimitSampleHttpTests {
 			.andExpect(status().isTooManyRequests())
 			.andExpect(header().string(HttpHeaders.RETRY_AFTER, "600"))
 			.andExpect(jsonPath("$.status").value(429));
+	}
+
+	@Test
+	void revocationEndpointIsLimitedByAddressSoTheDenyListCannotBeFloodedFromOnePlace() throws Exception {
+		String token = token("acme-dev");
+		for (int i = 0; i < 10; i++) {
+			this.mvc.perform(revoke("192.0.2.5", token)).andExpect(status().isOk());
+		}
+		this.mvc.perform(revoke("192.0.2.5", token))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(header().exists(HttpHeaders.RETRY_AFTER))
+			.andExpect(header().string("X-RateLimit-Limit", "10"));
+		// another address is not affected
+		this.mvc.perform(revoke("192.0.2.6", token)).andExpect(status().isOk());
+	}
+
+	@Test
+	void applicationYmlLimitsTheRevocationEndpointByAddress() throws Exception {
+		// the test above runs the policy as declared in this class; this checks the sample really declares it
+		Map<String, Object> yml = new HashMap<>();
+		for (PropertySource<?> source : new YamlPropertySourceLoader().load("application.yml",
+				new ClassPathResource("application.yml"))) {
+			for (String name : ((EnumerablePropertySource<?>) source).getPropertyNames()) {
+				yml.put(name, source.getProperty(name));
+			}
+		}
+		String policy = yml.entrySet()
+			.stream()
+			.filter((entry) -> entry.getKey().matches("palisade\\.rate-limit\\.pre-auth-policies\\[\\d+]\\.paths\\[\\d+]")
+					&& "/auth/revoke".equals(String.valueOf(entry.getValue())))
+			.map((entry) -> entry.getKey().substring(0, entry.getKey().indexOf(".paths[")))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no pre-auth rate-limit policy for /auth/revoke in application.yml"));
+		assertThat(yml).containsKey(policy + ".limits[0].capacity").containsKey(policy + ".limits[0].period");
+	}
+
+	private static MockHttpServletRequestBuilder revoke(String peer, String token) {
+		return post("/auth/revoke").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.param("token", token)
+			.with((request) -> {
+				request.setRemoteAddr(peer);
+				return request;
+			});
 	}
 
 	@Test

@@ -1,6 +1,5 @@
 package dev.palisade.sample.agents;
 
-import java.net.URI;
 import java.util.List;
 
 import dev.palisade.security.method.RequiresPermission;
@@ -18,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The agents of one project. Each endpoint names the permission it needs and where the resource
@@ -50,7 +50,12 @@ class AgentController {
 					"name must be 1 to " + MAX_NAME_LENGTH + " characters")).build();
 		}
 		Agent agent = this.agents.create(org, project, body.name().strip(), caller.subject());
-		return ResponseEntity.created(URI.create("/api/v1/orgs/" + org + "/projects/" + project + "/agents/" + agent.id()))
+		// org and project come decoded from the path and may hold any character: encode them strictly
+		return ResponseEntity
+			.created(UriComponentsBuilder.fromPath("/api/v1/orgs/{org}/projects/{project}/agents/{id}")
+				.encode()
+				.buildAndExpand(org, project, agent.id())
+				.toUri())
 			.body(agent);
 	}
 

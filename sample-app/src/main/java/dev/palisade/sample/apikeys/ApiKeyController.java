@@ -1,6 +1,5 @@
 package dev.palisade.sample.apikeys;
 
-import java.net.URI;
 import java.util.List;
 
 import dev.palisade.sample.access.EffectivePermissions;
@@ -24,6 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * API keys of an organisation: create (the key is in the response once and never again), list
@@ -94,8 +94,14 @@ class ApiKeyController {
 		return caller.kind();
 	}
 
+	// the org comes decoded from the path and may hold any character: encode it strictly, since
+	// failing here would lose a key that is already saved and whose plaintext is shown only now
 	private static ResponseEntity<CreatedApiKey> created(String org, GeneratedApiKey key) {
-		return ResponseEntity.created(URI.create("/api/v1/orgs/" + org + "/api-keys/" + key.keyId()))
+		return ResponseEntity
+			.created(UriComponentsBuilder.fromPath("/api/v1/orgs/{org}/api-keys/{id}")
+				.encode()
+				.buildAndExpand(org, key.keyId())
+				.toUri())
 			.cacheControl(CacheControl.noStore())
 			.body(new CreatedApiKey(key.plaintext(), ApiKeyView.of(key.summary())));
 	}

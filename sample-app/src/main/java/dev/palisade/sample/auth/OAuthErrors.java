@@ -24,6 +24,12 @@ final class OAuthErrors {
 		return error("unsupported_grant_type");
 	}
 
+	/** RFC 6749 §4.1.2.1's {@code temporarily_unavailable}, with 503: a backend is down, retry later. */
+	static ResponseEntity<Map<String, Object>> temporarilyUnavailable() {
+		return noStore(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE))
+			.body(Map.of("error", "temporarily_unavailable"));
+	}
+
 	static ResponseEntity.BodyBuilder noStore(ResponseEntity.BodyBuilder builder) {
 		return builder.cacheControl(CacheControl.noStore()).header("Pragma", "no-cache");
 	}

@@ -97,7 +97,8 @@ class TokenController {
 	}
 
 	private ResponseEntity<?> password(String username, String password) {
-		if (username == null || password == null) {
+		// a blank username names nobody: refuse it before the throttle, which rejects blank keys
+		if (username == null || username.isBlank() || password == null) {
 			return OAuthErrors.invalidRequest();
 		}
 		// rate limiting: per-username sign-in throttle (backoff after repeated failures)

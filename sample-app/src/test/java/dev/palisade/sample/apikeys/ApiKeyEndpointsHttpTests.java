@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -203,6 +205,41 @@ class ApiKeyEndpointsHttpTests {
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"scopes\":[]}"))
 			.andExpect(status().isBadRequest());
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
+			acme corp | acme%20corp
+			"acme"    | %22acme%22
+			{acme}    | %7Bacme%7D
+			""")
+	void orgWithCharactersAUriMustEncodeGetsAKeyAndAnEncodedLocation(String org, String encodedOrg) throws Exception {
+		String token = signIn("platform-admin");
+		var response = this.mvc
+			.perform(post("/api/v1/orgs/{org}/api-keys", org).header(HttpHeaders.AUTHORIZATION, bearer(token))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\":\"ci\",\"scopes\":[]}"))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse();
+		JsonNode created = this.json.readTree(response.getContentAsString());
+		String id = created.get("apiKey").get("id").asString();
+		assertThat(response.getHeader(HttpHeaders.LOCATION)).isEqualTo("/api/v1/orgs/" + encodedOrg + "/api-keys/" + id);
+		this.mvc.perform(get("/api/v1/me").header("X-API-Key", created.get("key").asString()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.org").value(org));
+	}
+
+	@Test
+	void orgIdThatIsNoValidScopeIsRefusedBeforeAKeyIsMade() throws Exception {
+		// blank: the method guard cannot build the org scope, so it denies before the controller runs
+		this.mvc
+			.perform(post("/api/v1/orgs/{org}/api-keys", " ").header(HttpHeaders.AUTHORIZATION,
+					bearer(signIn("platform-admin")))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\":\"ci\",\"scopes\":[]}"))
+			.andExpect(status().isForbidden())
+			.andExpect(header().string(HttpHeaders.CONTENT_TYPE, "application/problem+json"));
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -19,6 +19,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -41,6 +42,8 @@ class ExternalIssuerConfiguration {
 	ExternalJwtAccessTokenVerifier palisadeExternalAccessTokenVerifier(PalisadeTokenProperties properties,
 			ObjectProvider<Clock> clock) {
 		External external = properties.external();
+		String issuer = requireIssuer(external);
+		requireAudiences(external);
 		Duration minRefresh = MIN_REFRESH_INTERVAL.compareTo(external.jwksCacheTtl()) < 0 ? MIN_REFRESH_INTERVAL
 				: external.jwksCacheTtl().dividedBy(2);
 		JWKSource<SecurityContext> keys = (external.jwkSetUri() != null)
@@ -63,13 +66,44 @@ class ExternalIssuerConfiguration {
 				});
 			})
 			.build();
-		String issuer = (external.issuerUri() != null) ? external.issuerUri().toString() : null;
 		decoder.setJwtValidator(new ExternalTokenValidator(issuer, external.audiences(), properties.clockSkew(),
 				clock.getIfAvailable(Clock::systemUTC)));
 		Claims claims = external.claims();
 		ClaimsPrincipalMapper mapper = new ClaimsPrincipalMapper(new ClaimNames(claims.roles(), claims.permissions(),
 				claims.scope(), claims.org(), claims.project(), claims.kind()));
 		return new ExternalJwtAccessTokenVerifier(decoder, mapper, properties.maxLength());
+	}
+
+	/**
+	 * The "iss" every provider token must carry: {@code issuer-uri}, or {@code issuer} when only a
+	 * JWK Set is configured. Without it, any issuer sharing the key set would be accepted.
+	 */
+	private static String requireIssuer(External external) {
+		String issuer = (external.issuer() != null && !external.issuer().isBlank()) ? external.issuer() : null;
+		if (external.issuerUri() == null) {
+			if (issuer == null) {
+				throw new InvalidConfigurationPropertyValueException("palisade.tokens.external.issuer", external.issuer(),
+						"With only palisade.tokens.external.jwk-set-uri, set palisade.tokens.external.issuer to the"
+								+ " provider's 'iss' value (or use issuer-uri instead), so tokens of other issuers are"
+								+ " refused");
+			}
+			return issuer;
+		}
+		String fromUri = external.issuerUri().toString();
+		if (issuer != null && !issuer.equals(fromUri)) {
+			throw new InvalidConfigurationPropertyValueException("palisade.tokens.external.issuer", issuer,
+					"palisade.tokens.external.issuer-uri already names the issuer: remove issuer or make it equal");
+		}
+		return fromUri;
+	}
+
+	/** The provider signs tokens for all its clients, ID tokens included: only listed audiences pass. */
+	private static void requireAudiences(External external) {
+		if (external.audiences().isEmpty()) {
+			throw new InvalidConfigurationPropertyValueException("palisade.tokens.external.audiences", null,
+					"Set palisade.tokens.external.audiences to the audience(s) the provider puts in tokens meant for"
+							+ " this API; without it any token the provider signs for any client would be accepted");
+		}
 	}
 
 	static final class ExternalIssuerCondition extends AnyNestedCondition {

@@ -33,6 +33,10 @@ final class ExternalTokenValidator implements OAuth2TokenValidator<Jwt> {
 	private final Clock clock;
 
 	ExternalTokenValidator(String issuer, Set<String> audiences, Duration clockSkew, Clock clock) {
+		// fail closed: without both, any token the provider signs for any client would be accepted
+		if (issuer == null || issuer.isBlank() || audiences.isEmpty()) {
+			throw new IllegalArgumentException("An external provider needs an issuer and at least one audience");
+		}
 		this.issuer = issuer;
 		this.audiences = Set.copyOf(audiences);
 		this.clockSkew = clockSkew;
@@ -54,14 +58,12 @@ final class ExternalTokenValidator implements OAuth2TokenValidator<Jwt> {
 				|| (jwt.getIssuedAt() != null && jwt.getIssuedAt().isAfter(latestAcceptable))) {
 			return failure(Reason.NOT_YET_VALID);
 		}
-		if (this.issuer != null && !this.issuer.equals(jwt.getClaimAsString("iss"))) {
+		if (!this.issuer.equals(jwt.getClaimAsString("iss"))) {
 			return failure(Reason.WRONG_ISSUER);
 		}
-		if (!this.audiences.isEmpty()) {
-			List<String> audience = jwt.getAudience();
-			if (audience == null || audience.stream().noneMatch(this.audiences::contains)) {
-				return failure(Reason.WRONG_AUDIENCE);
-			}
+		List<String> audience = jwt.getAudience();
+		if (audience == null || audience.stream().noneMatch(this.audiences::contains)) {
+			return failure(Reason.WRONG_AUDIENCE);
 		}
 		return OAuth2TokenValidatorResult.success();
 	}

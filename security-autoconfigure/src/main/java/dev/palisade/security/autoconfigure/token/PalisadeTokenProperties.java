@@ -106,13 +106,16 @@ public record PalisadeTokenProperties(@DefaultValue("true") boolean enabled, @De
 	 * @param issuerUri the provider's issuer; its JWK Set is discovered from OpenID configuration and
 	 * the "iss" claim must equal it
 	 * @param jwkSetUri the provider's JWK Set, when discovery is not wanted
-	 * @param audiences audiences accepted from this provider; empty accepts any audience
+	 * @param issuer the "iss" claim the provider's tokens must carry; required with {@code jwk-set-uri}
+	 * alone ({@code issuer-uri} implies it), since a key set alone would accept tokens of any issuer
+	 * @param audiences audiences accepted from this provider; required, since the provider signs
+	 * tokens (ID tokens too) for every one of its clients
 	 * @param requireAccessTokenType whether the provider's tokens must carry {@code typ: at+jwt}
 	 * (many providers send {@code JWT})
 	 * @param jwksCacheTtl how long the provider's JWK Set is cached
 	 * @param claims claim names the provider uses for roles, permissions and tenant
 	 */
-	public record External(URI issuerUri, URI jwkSetUri, Set<String> audiences,
+	public record External(URI issuerUri, URI jwkSetUri, String issuer, Set<String> audiences,
 			@DefaultValue("false") boolean requireAccessTokenType, @DefaultValue("5m") Duration jwksCacheTtl,
 			@DefaultValue Claims claims) {
 

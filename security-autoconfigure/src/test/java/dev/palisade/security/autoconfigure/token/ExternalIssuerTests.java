@@ -33,6 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -153,6 +154,62 @@ class ExternalIssuerTests {
 			assertThatExceptionOfType(InvalidTokenException.class)
 				.isThrownBy(() -> context.getBean(AccessTokenVerifier.class).verify(token));
 		});
+	}
+
+	@Test
+	void withOnlyAJwkSetUriTheConfiguredIssuerIsEnforced() {
+		jwkSetOnlyRunner()
+			.withPropertyValues("palisade.tokens.external.issuer=" + this.issuer,
+					"palisade.tokens.external.audiences=agents-api")
+			.run((context) -> {
+				AccessTokenVerifier verifier = context.getBean(AccessTokenVerifier.class);
+				Instant later = Instant.now().plusSeconds(300);
+				assertThat(verifier.verify(providerToken(this.providerKey, this.issuer, "agents-api", later))
+					.principal()
+					.subject()).isEqualTo("kc-user-1");
+				assertReason(verifier, providerToken(this.providerKey, "https://other-realm.test", "agents-api", later),
+						Reason.WRONG_ISSUER);
+				assertReason(verifier, providerToken(this.providerKey, this.issuer, "some-other-client", later),
+						Reason.WRONG_AUDIENCE);
+			});
+	}
+
+	@Test
+	void jwkSetUriWithoutAnIssuerFailsStartUpNamingTheProperty() {
+		jwkSetOnlyRunner().withPropertyValues("palisade.tokens.external.audiences=agents-api")
+			.run((context) -> assertStartUpRefused(context.getStartupFailure(), "palisade.tokens.external.issuer"));
+	}
+
+	@Test
+	void noAudiencesFailsStartUpNamingTheProperty() {
+		jwkSetOnlyRunner().withPropertyValues("palisade.tokens.external.issuer=" + this.issuer)
+			.run((context) -> assertStartUpRefused(context.getStartupFailure(), "palisade.tokens.external.audiences"));
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(PalisadeTokenAutoConfiguration.class))
+			.withPropertyValues("palisade.tokens.external.issuer-uri=" + this.issuer)
+			.run((context) -> assertStartUpRefused(context.getStartupFailure(), "palisade.tokens.external.audiences"));
+	}
+
+	@Test
+	void issuerThatContradictsIssuerUriFailsStartUp() {
+		runner().withPropertyValues("palisade.tokens.external.issuer=https://other-realm.test")
+			.run((context) -> assertStartUpRefused(context.getStartupFailure(), "palisade.tokens.external.issuer"));
+	}
+
+	private ApplicationContextRunner jwkSetOnlyRunner() {
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(PalisadeTokenAutoConfiguration.class))
+			.withPropertyValues("palisade.tokens.external.jwk-set-uri=" + this.issuer + "/protocol/openid-connect/certs");
+	}
+
+	private static void assertStartUpRefused(Throwable failure, String property) {
+		assertThat(failure).isNotNull();
+		Throwable cause = failure;
+		while (cause != null && !(cause instanceof InvalidConfigurationPropertyValueException)) {
+			cause = cause.getCause();
+		}
+		assertThat(cause).isInstanceOf(InvalidConfigurationPropertyValueException.class);
+		assertThat(((InvalidConfigurationPropertyValueException) cause).getName()).isEqualTo(property);
+		assertThat(cause.getMessage()).contains(property);
 	}
 
 	private static void assertReason(AccessTokenVerifier verifier, String token, Reason reason) {

@@ -168,7 +168,9 @@ class PalisadeTokenAutoConfigurationTests {
 
 	@Test
 	void externalIssuerAddsAnExternalVerifier() {
-		this.contextRunner.withPropertyValues("palisade.tokens.external.jwk-set-uri=http://127.0.0.1:1/jwks")
+		this.contextRunner
+			.withPropertyValues("palisade.tokens.external.jwk-set-uri=http://127.0.0.1:1/jwks",
+					"palisade.tokens.external.issuer=https://idp.example", "palisade.tokens.external.audiences=agents-api")
 			.run((context) -> assertThat(context).hasSingleBean(ExternalJwtAccessTokenVerifier.class));
 	}
 
