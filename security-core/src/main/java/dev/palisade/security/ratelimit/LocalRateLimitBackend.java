@@ -46,6 +46,11 @@ public final class LocalRateLimitBackend implements RateLimitBackend {
 
 	@Override
 	public LimitOutcome[] tryConsume(BucketKey key, List<LimitDefinition> limits) {
+		// look up first: the creating lambda captures the limits, so it is allocated only on a miss
+		LocalBuckets existing = this.buckets.getIfPresent(key);
+		if (existing != null) {
+			return existing.tryConsume();
+		}
 		return this.buckets.get(key, k -> LocalBuckets.create(limits, this.timeMeter)).tryConsume();
 	}
 

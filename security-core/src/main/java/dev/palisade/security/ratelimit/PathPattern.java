@@ -24,9 +24,39 @@ final class PathPattern {
 	/** Segment patterns; {@code DOUBLE_WILDCARD} (same instance) for {@code **}. */
 	private final String[] segments;
 
+	/**
+	 * For a pattern of literal segments followed only by {@code **} (such as {@code /api/**}):
+	 * those literal segments as one prefix ({@code /api}, empty for {@code /**}); otherwise
+	 * {@code null}. A normal path then matches exactly when it is the prefix or continues it
+	 * with {@code /}, which needs no segment walk.
+	 */
+	private final String literalPrefix;
+
 	private PathPattern(String pattern, String[] segments) {
 		this.pattern = pattern;
 		this.segments = segments;
+		this.literalPrefix = literalPrefix(segments);
+	}
+
+	private static String literalPrefix(String[] segments) {
+		int literals = 0;
+		while (literals < segments.length && segments[literals] != DOUBLE_WILDCARD
+				&& segments[literals].indexOf('*') < 0) {
+			literals++;
+		}
+		if (literals == segments.length) {
+			return null;
+		}
+		for (int i = literals; i < segments.length; i++) {
+			if (segments[i] != DOUBLE_WILDCARD) {
+				return null;
+			}
+		}
+		StringBuilder prefix = new StringBuilder();
+		for (int i = 0; i < literals; i++) {
+			prefix.append('/').append(segments[i]);
+		}
+		return prefix.toString();
 	}
 
 	static PathPattern compile(String pattern) {
@@ -55,7 +85,17 @@ final class PathPattern {
 	}
 
 	boolean matches(String path) {
+		if (this.literalPrefix != null && isNormal(path)) {
+			return matchesPrefix(path);
+		}
 		return matchesNormal(normalise(path));
+	}
+
+	/** Same answer as {@link #matchesNormal} for a normal path and a literal-prefix pattern. */
+	private boolean matchesPrefix(String path) {
+		String prefix = this.literalPrefix;
+		int length = prefix.length();
+		return path.startsWith(prefix) && (path.length() == length || path.charAt(length) == '/');
 	}
 
 	/**
@@ -173,20 +213,19 @@ final class PathPattern {
 		if (path.charAt(length - 1) == '/' || path.indexOf(';') >= 0) {
 			return false;
 		}
-		for (int i = 0; i < length; i++) {
-			if (path.charAt(i) == '/') {
-				int next = i + 1;
-				if (next < length && path.charAt(next) == '/') {
+		// hop from slash to slash (indexOf is vectorised) and look only at what follows each one
+		for (int i = 0; i >= 0; i = path.indexOf('/', i + 1)) {
+			int next = i + 1;
+			if (next < length && path.charAt(next) == '/') {
+				return false;
+			}
+			if (next < length && path.charAt(next) == '.') {
+				int after = next + 1;
+				if (after == length || path.charAt(after) == '/') {
 					return false;
 				}
-				if (next < length && path.charAt(next) == '.') {
-					int after = next + 1;
-					if (after == length || path.charAt(after) == '/') {
-						return false;
-					}
-					if (path.charAt(after) == '.' && (after + 1 == length || path.charAt(after + 1) == '/')) {
-						return false;
-					}
+				if (path.charAt(after) == '.' && (after + 1 == length || path.charAt(after + 1) == '/')) {
+					return false;
 				}
 			}
 		}

@@ -22,6 +22,16 @@ class PathPatternTest {
 	}
 
 	@ParameterizedTest
+	@CsvSource({ "/api/**, /api, true", "/api/**, /api/, true", "/api/**, /api/v1/x, true", "/api/**, /apix, false",
+			"/api/**, /ap, false", "/api/**, /, false", "/api/v1/**, /api/v1, true", "/api/v1/**, /api/v1x/a, false",
+			"/api/v1/**, /api//v1/a, true", "/api/v1/**, /api/x/../v1/a, true", "/api/v1/**, /api/v1/../../x, false",
+			"/api/v1/**, /api;x=1/v1/a, true", "/api/**/**, /api/a, true", "/**, /anything/at/all, true",
+			"/**, '', true", "/api/**, /api/./x, true", "/api/**, /x/../api, true", "/api/**, /api/../x, false" })
+	void literalPrefixPatternsMatchLikeTheSegmentMatcher(String pattern, String path, boolean expected) {
+		assertThat(PathPattern.compile(pattern).matches(path)).isEqualTo(expected);
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "/auth/token/", "//auth//token", "/auth/./token", "/auth/x/../token", "/auth/token;jsessionid=1",
 			"/auth;x=y/token", "auth/token", "/../auth/token", "/auth/token/." })
 	void pathTricksCannotSlipPastAPolicy(String path) {
