@@ -3,10 +3,13 @@ package dev.palisade.sample.apikeys;
 import java.util.List;
 
 import dev.palisade.sample.access.EffectivePermissions;
+import dev.palisade.security.access.InvalidScopeException;
+import dev.palisade.security.access.Scope;
 import dev.palisade.security.apikey.ApiKeyCreateRequest;
 import dev.palisade.security.apikey.ApiKeyService;
 import dev.palisade.security.apikey.ApiKeySummary;
 import dev.palisade.security.apikey.GeneratedApiKey;
+import dev.palisade.security.apikey.InvalidApiKeyRequestException;
 import dev.palisade.security.apikey.ApiKeyNotFoundException;
 import dev.palisade.security.method.RequiresPermission;
 import dev.palisade.security.principal.PalisadePrincipal;
@@ -50,8 +53,10 @@ class ApiKeyController {
 	@RequiresPermission(value = "api-keys:manage", org = "#org")
 	ResponseEntity<CreatedApiKey> create(@PathVariable String org, @RequestBody NewApiKey request,
 			@AuthenticationPrincipal PalisadePrincipal caller) {
+		Scope target = scopeOf(org, request.project());
 		GeneratedApiKey key = this.keys.create(new ApiKeyCreateRequest(request.name(), caller.subject(),
-				ownerKind(caller), org, request.project(), request.scopes(), request.ttl()), this.permissions.of(caller));
+				ownerKind(caller), org, request.project(), request.scopes(), request.ttl()),
+				this.permissions.on(caller, target));
 		return created(org, key);
 	}
 
@@ -73,17 +78,28 @@ class ApiKeyController {
 	@RequiresPermission(value = "api-keys:manage", org = "#org")
 	ResponseEntity<CreatedApiKey> rotate(@PathVariable String org, @PathVariable String id,
 			@AuthenticationPrincipal PalisadePrincipal caller) {
-		requireInOrg(org, id);
+		ApiKeySummary key = requireInOrg(org, id);
 		ownerKind(caller);
-		return created(org, this.keys.rotate(id, this.permissions.of(caller)));
+		return created(org, this.keys.rotate(id, this.permissions.on(caller, scopeOf(key.org(), key.project()))));
+	}
+
+	// a key may carry only what its creator holds where the key acts: on its project, or its org
+	private static Scope scopeOf(String org, String project) {
+		try {
+			return (project != null) ? Scope.project(org, project) : Scope.org(org);
+		}
+		catch (InvalidScopeException ex) {
+			throw new InvalidApiKeyRequestException("not a valid org or project id");
+		}
 	}
 
 	// a key of another org is "not found", so ids of other tenants cannot be probed
-	private void requireInOrg(String org, String id) {
+	private ApiKeySummary requireInOrg(String org, String id) {
 		ApiKeySummary key = this.keys.find(id).orElseThrow(() -> new ApiKeyNotFoundException(id));
 		if (!key.org().equals(org)) {
 			throw new ApiKeyNotFoundException(id);
 		}
+		return key;
 	}
 
 	// keys act for a person or a service account; a key cannot mint or rotate keys
