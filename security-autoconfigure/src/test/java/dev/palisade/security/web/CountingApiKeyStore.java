@@ -41,11 +41,6 @@ final class CountingApiKeyStore implements ApiKeyStore {
 	}
 
 	@Override
-	public boolean endGraceAt(String keyId, Instant graceUntil) {
-		return this.delegate.endGraceAt(keyId, graceUntil);
-	}
-
-	@Override
 	public boolean claimForRotation(String keyId, Instant graceUntil, Instant now) {
 		return this.delegate.claimForRotation(keyId, graceUntil, now);
 	}

@@ -29,12 +29,6 @@ public interface ApiKeyStore {
 	boolean revoke(String keyId, Instant revokedAt);
 
 	/**
-	 * Ends a rotated key's life at {@code graceUntil}, unless it already ends earlier.
-	 * @return whether a key with this id exists
-	 */
-	boolean endGraceAt(String keyId, Instant graceUntil);
-
-	/**
 	 * Claims a key for rotation in one atomic step: sets its end of grace to {@code graceUntil}
 	 * only if it exists, is not revoked, was not rotated already (has no end of grace) and has not
 	 * expired at {@code now}. Of several concurrent claims on one key exactly one wins, and no

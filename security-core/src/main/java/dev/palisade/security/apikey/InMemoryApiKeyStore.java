@@ -34,12 +34,6 @@ public final class InMemoryApiKeyStore implements ApiKeyStore {
 	}
 
 	@Override
-	public boolean endGraceAt(String keyId, Instant graceUntil) {
-		return this.records.computeIfPresent(keyId, (id, record) -> (record.graceUntil() != null
-				&& !record.graceUntil().isAfter(graceUntil)) ? record : record.withGraceUntil(graceUntil)) != null;
-	}
-
-	@Override
 	public boolean claimForRotation(String keyId, Instant graceUntil, Instant now) {
 		boolean[] claimed = { false };
 		// computeIfPresent runs atomically per key: concurrent claims see each other's result

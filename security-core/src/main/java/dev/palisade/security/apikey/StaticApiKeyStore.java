@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A read-only {@link ApiKeyStore} of keys declared in configuration as hashes, for small
  * deployments. Creating, revoking or rotating a key means changing the configuration, so
- * {@link #save}, {@link #revoke}, {@link #endGraceAt}, {@link #claimForRotation} and
+ * {@link #save}, {@link #revoke}, {@link #claimForRotation} and
  * {@link #releaseRotationClaim} throw {@link ApiKeyStoreException}; a
  * declared {@code revokedAt} or {@code expiresAt} is honoured. Last-use times are kept in memory
  * only.
@@ -54,11 +54,6 @@ public final class StaticApiKeyStore implements ApiKeyStore {
 
 	@Override
 	public boolean revoke(String keyId, Instant revokedAt) {
-		throw readOnly();
-	}
-
-	@Override
-	public boolean endGraceAt(String keyId, Instant graceUntil) {
 		throw readOnly();
 	}
 

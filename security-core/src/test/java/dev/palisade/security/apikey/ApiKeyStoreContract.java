@@ -72,21 +72,6 @@ public abstract class ApiKeyStoreContract {
 	}
 
 	@Test
-	public void endGraceOnlyMovesEarlier() {
-		ApiKeyStore store = emptyStore();
-		ApiKeyRecord record = full("acme", ApiKeyTestData.T0);
-		store.save(record);
-		assertThat(store.endGraceAt(record.id(), ApiKeyTestData.T0.plusSeconds(100))).isTrue();
-		assertThat(store.endGraceAt(record.id(), ApiKeyTestData.T0.plusSeconds(200))).isTrue();
-		assertThat(store.findById(record.id()).orElseThrow().graceUntil())
-			.isEqualTo(ApiKeyTestData.T0.plusSeconds(100));
-		assertThat(store.endGraceAt(record.id(), ApiKeyTestData.T0.plusSeconds(50))).isTrue();
-		assertThat(store.findById(record.id()).orElseThrow().graceUntil())
-			.isEqualTo(ApiKeyTestData.T0.plusSeconds(50));
-		assertThat(store.endGraceAt("doesNotExist", ApiKeyTestData.T0)).isFalse();
-	}
-
-	@Test
 	public void lastUsedBatchOnlyMovesForwardAndIgnoresUnknownIds() {
 		ApiKeyStore store = emptyStore();
 		ApiKeyRecord a = full("acme", ApiKeyTestData.T0);
@@ -183,7 +168,7 @@ public abstract class ApiKeyStoreContract {
 		store.save(rotated);
 		store.save(expired);
 		store.revoke(revoked.id(), ApiKeyTestData.T0);
-		store.endGraceAt(rotated.id(), grace);
+		assertThat(store.claimForRotation(rotated.id(), grace, now)).isTrue();
 		assertThat(store.claimForRotation(revoked.id(), grace, now)).isFalse();
 		assertThat(store.claimForRotation(rotated.id(), grace.plusSeconds(1), now)).isFalse();
 		assertThat(store.claimForRotation(expired.id(), grace, now)).isFalse();

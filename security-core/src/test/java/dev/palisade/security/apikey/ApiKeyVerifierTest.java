@@ -269,11 +269,6 @@ class ApiKeyVerifierTest {
 		}
 
 		@Override
-		public boolean endGraceAt(String keyId, Instant graceUntil) {
-			throw new ApiKeyStoreException("database down");
-		}
-
-		@Override
 		public boolean claimForRotation(String keyId, Instant graceUntil, Instant now) {
 			throw new ApiKeyStoreException("database down");
 		}

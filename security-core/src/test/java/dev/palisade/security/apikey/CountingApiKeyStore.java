@@ -39,12 +39,6 @@ class CountingApiKeyStore implements ApiKeyStore {
 	}
 
 	@Override
-	public boolean endGraceAt(String keyId, Instant graceUntil) {
-		this.calls.incrementAndGet();
-		return this.delegate.endGraceAt(keyId, graceUntil);
-	}
-
-	@Override
 	public boolean claimForRotation(String keyId, Instant graceUntil, Instant now) {
 		this.calls.incrementAndGet();
 		return this.delegate.claimForRotation(keyId, graceUntil, now);

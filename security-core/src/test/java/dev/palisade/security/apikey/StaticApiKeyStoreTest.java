@@ -36,8 +36,6 @@ class StaticApiKeyStoreTest {
 			.isThrownBy(() -> store.save(ApiKeyTestData.record("acme", ApiKeyTestData.T0)));
 		assertThatExceptionOfType(ApiKeyStoreException.class).isThrownBy(() -> store.revoke(record.id(), ApiKeyTestData.T0));
 		assertThatExceptionOfType(ApiKeyStoreException.class)
-			.isThrownBy(() -> store.endGraceAt(record.id(), ApiKeyTestData.T0));
-		assertThatExceptionOfType(ApiKeyStoreException.class)
 			.isThrownBy(() -> store.claimForRotation(record.id(), ApiKeyTestData.T0, ApiKeyTestData.T0));
 		assertThatExceptionOfType(ApiKeyStoreException.class)
 			.isThrownBy(() -> store.releaseRotationClaim(record.id(), ApiKeyTestData.T0));

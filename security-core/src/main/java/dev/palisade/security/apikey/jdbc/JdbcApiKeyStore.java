@@ -46,17 +46,12 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
 
 	private static final String REVOKE = "UPDATE palisade_api_key SET revoked_at = COALESCE(revoked_at, ?) WHERE key_id = ?";
 
-	private static final String END_GRACE = "UPDATE palisade_api_key SET grace_until = ? "
-			+ "WHERE key_id = ? AND (grace_until IS NULL OR grace_until > ?)";
-
 	// one conditional UPDATE: the database serialises concurrent claims on the row, exactly one matches
 	private static final String CLAIM_FOR_ROTATION = "UPDATE palisade_api_key SET grace_until = ? "
 			+ "WHERE key_id = ? AND grace_until IS NULL AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)";
 
 	private static final String RELEASE_ROTATION_CLAIM = "UPDATE palisade_api_key SET grace_until = NULL "
 			+ "WHERE key_id = ? AND grace_until = ?";
-
-	private static final String EXISTS = "SELECT 1 FROM palisade_api_key WHERE key_id = ?";
 
 	private static final String UPDATE_LAST_USED = "UPDATE palisade_api_key SET last_used_at = ? "
 			+ "WHERE key_id = ? AND (last_used_at IS NULL OR last_used_at < ?)";
@@ -124,29 +119,6 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
 		}
 		catch (SQLException ex) {
 			throw failure("revoke", ex);
-		}
-	}
-
-	@Override
-	public boolean endGraceAt(String keyId, Instant graceUntil) {
-		try (Connection connection = this.dataSource.getConnection()) {
-			try (PreparedStatement statement = connection.prepareStatement(END_GRACE)) {
-				setInstant(statement, 1, graceUntil);
-				statement.setString(2, keyId);
-				setInstant(statement, 3, graceUntil);
-				if (statement.executeUpdate() > 0) {
-					return true;
-				}
-			}
-			try (PreparedStatement statement = connection.prepareStatement(EXISTS)) {
-				statement.setString(1, keyId);
-				try (ResultSet rows = statement.executeQuery()) {
-					return rows.next();
-				}
-			}
-		}
-		catch (SQLException ex) {
-			throw failure("end the grace period of", ex);
 		}
 	}
 
