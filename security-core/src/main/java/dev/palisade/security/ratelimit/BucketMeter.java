@@ -28,4 +28,9 @@ final class BucketMeter implements LocalMeter {
 	public void refund() {
 		this.bucket.addTokens(1);
 	}
+
+	@Override
+	public boolean isFull() {
+		return this.bucket.getAvailableTokens() >= this.capacity;
+	}
 }

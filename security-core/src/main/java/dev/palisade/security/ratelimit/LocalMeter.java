@@ -7,4 +7,7 @@ interface LocalMeter {
 
 	/** Gives back a permit taken by {@link #tryConsume()} (best effort). */
 	void refund();
+
+	/** Whether the limit has fully recovered, so a fresh meter would answer the same. */
+	boolean isFull();
 }

@@ -68,6 +68,9 @@ public final class PolicyRateLimiter implements RateLimiter {
 
 	/** On refusal: the refusing limit with the longest wait; otherwise the limit with the fewest permits left. */
 	static RateLimitDecision combine(String policy, LimitOutcome[] outcomes) {
+		if (outcomes.length == 1) {
+			return decision(policy, outcomes[0]);
+		}
 		LimitOutcome reported = null;
 		boolean allowed = true;
 		long retryAfter = 0;
@@ -87,9 +90,14 @@ public final class PolicyRateLimiter implements RateLimiter {
 		if (reported == null) {
 			throw new IllegalStateException("A rate-limit policy has at least one limit");
 		}
-		return new RateLimitDecision(allowed, policy, reported.limit(), reported.remaining(),
-				Duration.ofNanos(reported.resetAfterNanos()), Duration.ofNanos(allowed ? 0 : retryAfter),
-				RateLimitDecision.Basis.BACKEND);
+		return new RateLimitDecision(allowed, policy, reported.limit(), reported.remaining(), reported.resetAfterNanos(),
+				allowed ? 0 : retryAfter, RateLimitDecision.Basis.BACKEND);
+	}
+
+	private static RateLimitDecision decision(String policy, LimitOutcome outcome) {
+		boolean allowed = outcome.allowed();
+		return new RateLimitDecision(allowed, policy, outcome.limit(), outcome.remaining(), outcome.resetAfterNanos(),
+				allowed ? 0 : outcome.retryAfterNanos(), RateLimitDecision.Basis.BACKEND);
 	}
 
 	private RateLimitDecision fallback(RateLimitPolicy policy) {

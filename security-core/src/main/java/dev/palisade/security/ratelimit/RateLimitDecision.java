@@ -13,15 +13,23 @@ import java.time.Duration;
  * @param policy the matching policy's name, or {@code null} if no policy matched
  * @param limit the capacity of the reported limit (0 if no policy matched)
  * @param remaining permits left in the reported limit
- * @param resetAfter time until the reported limit has fully recovered
- * @param retryAfter when refused, how long to wait before retrying; otherwise zero
+ * @param resetAfterNanos nanoseconds until the reported limit has fully recovered
+ * @param retryAfterNanos when refused, nanoseconds to wait before retrying; otherwise zero
  * @param basis how the decision was reached
  */
-public record RateLimitDecision(boolean allowed, String policy, long limit, long remaining, Duration resetAfter,
-		Duration retryAfter, Basis basis) {
+public record RateLimitDecision(boolean allowed, String policy, long limit, long remaining, long resetAfterNanos,
+		long retryAfterNanos, Basis basis) {
 
-	private static final RateLimitDecision UNLIMITED = new RateLimitDecision(true, null, 0, 0, Duration.ZERO,
-			Duration.ZERO, Basis.NO_POLICY);
+	private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+	private static final RateLimitDecision UNLIMITED = new RateLimitDecision(true, null, 0, 0, 0, 0,
+			Basis.NO_POLICY);
+
+	/** A decision with its waits as durations. */
+	public RateLimitDecision(boolean allowed, String policy, long limit, long remaining, Duration resetAfter,
+			Duration retryAfter, Basis basis) {
+		this(allowed, policy, limit, remaining, resetAfter.toNanos(), retryAfter.toNanos(), basis);
+	}
 
 	/** How a decision was reached. */
 	public enum Basis {
@@ -49,19 +57,29 @@ public record RateLimitDecision(boolean allowed, String policy, long limit, long
 		return this.basis != Basis.NO_POLICY;
 	}
 
+	/** Time until the reported limit has fully recovered. */
+	public Duration resetAfter() {
+		return Duration.ofNanos(this.resetAfterNanos);
+	}
+
+	/** When refused, how long to wait before retrying; otherwise zero. */
+	public Duration retryAfter() {
+		return Duration.ofNanos(this.retryAfterNanos);
+	}
+
 	/** {@link #resetAfter()} in whole seconds, rounded up, for {@code X-RateLimit-Reset}. */
 	public long resetSeconds() {
-		return ceilSeconds(this.resetAfter);
+		return ceilSeconds(this.resetAfterNanos);
 	}
 
 	/** {@link #retryAfter()} in whole seconds, rounded up and at least 1 on refusal, for {@code Retry-After}. */
 	public long retryAfterSeconds() {
-		long seconds = ceilSeconds(this.retryAfter);
+		long seconds = ceilSeconds(this.retryAfterNanos);
 		return (!this.allowed && seconds < 1) ? 1 : seconds;
 	}
 
-	private static long ceilSeconds(Duration duration) {
-		long seconds = duration.getSeconds();
-		return (duration.getNano() > 0) ? seconds + 1 : seconds;
+	private static long ceilSeconds(long nanos) {
+		long seconds = nanos / NANOS_PER_SECOND;
+		return (nanos % NANOS_PER_SECOND > 0) ? seconds + 1 : seconds;
 	}
 }

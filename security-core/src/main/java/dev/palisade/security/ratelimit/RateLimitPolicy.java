@@ -25,7 +25,7 @@ public final class RateLimitPolicy {
 
 	private final String name;
 
-	private final List<PathPattern> paths;
+	private final PathPattern[] paths;
 
 	private final Set<String> methods;
 
@@ -39,7 +39,7 @@ public final class RateLimitPolicy {
 
 	private RateLimitPolicy(Builder builder) {
 		this.name = builder.name;
-		this.paths = builder.paths.stream().map(PathPattern::compile).toList();
+		this.paths = builder.paths.stream().map(PathPattern::compile).toArray(PathPattern[]::new);
 		this.methods = Set.copyOf(builder.methods);
 		this.callerKinds = builder.callerKinds.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(builder.callerKinds));
 		this.plans = Set.copyOf(builder.plans);
@@ -67,7 +67,7 @@ public final class RateLimitPolicy {
 		if (!this.plans.isEmpty() && (request.plan() == null || !this.plans.contains(request.plan()))) {
 			return false;
 		}
-		if (this.paths.isEmpty()) {
+		if (this.paths.length == 0) {
 			return true;
 		}
 		for (PathPattern path : this.paths) {
@@ -141,7 +141,7 @@ public final class RateLimitPolicy {
 
 	@Override
 	public String toString() {
-		return "RateLimitPolicy[" + this.name + ", paths=" + this.paths + ", methods=" + this.methods + ", kinds="
+		return "RateLimitPolicy[" + this.name + ", paths=" + java.util.Arrays.toString(this.paths) + ", methods=" + this.methods + ", kinds="
 				+ this.callerKinds + ", plans=" + this.plans + ", key=" + this.keyStrategy + ", limits=" + this.limits
 				+ "]";
 	}

@@ -47,6 +47,12 @@ final class SlidingWindowMeter implements LocalMeter {
 		}
 	}
 
+	@Override
+	public synchronized boolean isFull() {
+		roll(this.timeMeter.currentTimeNanos());
+		return this.previous == 0 && this.current == 0;
+	}
+
 	private void roll(long now) {
 		long index = Math.floorDiv(now, this.windowNanos);
 		if (this.window == Long.MIN_VALUE || index > this.window + 1) {

@@ -240,22 +240,6 @@ class LocalRateLimiterTest {
 	}
 
 	@Test
-	void idleBucketsAreForgottenOnlyAfterTheyHaveFullyRecovered() {
-		LocalRateLimitBackend backend = LocalRateLimitBackend.builder().clock(this.clock).build();
-		List<LimitDefinition> limits = List.of(LimitDefinition.of(5, Duration.ofSeconds(10)));
-		BucketKey key = new BucketKey("p", KeyStrategy.CLIENT_IP, "x");
-		for (int i = 0; i < 5; i++) {
-			backend.tryConsume(key, limits);
-		}
-		this.clock.advance(Duration.ofSeconds(9));
-		backend.cleanUp();
-		assertThat(backend.estimatedSize()).isEqualTo(1);
-		this.clock.advance(Duration.ofSeconds(2));
-		backend.cleanUp();
-		assertThat(backend.estimatedSize()).isZero();
-	}
-
-	@Test
 	void theMapOfBucketsIsBounded() {
 		LocalRateLimitBackend backend = LocalRateLimitBackend.builder().clock(this.clock).maximumKeys(10).build();
 		List<LimitDefinition> limits = List.of(LimitDefinition.of(5, Duration.ofSeconds(10)));

@@ -47,6 +47,48 @@ class PathPatternTest {
 		assertThat(PathPattern.normalise("/a/.b/..c")).isEqualTo("/a/.b/..c");
 	}
 
+	/**
+	 * The fast check that lets normal paths skip normalisation must agree with a plain reference
+	 * normaliser on every path of up to seven characters over the characters that matter.
+	 */
+	@Test
+	void fastNormalCheckAgreesWithAReferenceNormaliserOnEveryShortPath() {
+		char[] alphabet = { '/', '.', ';', 'a' };
+		int checked = 0;
+		for (int length = 0; length <= 7; length++) {
+			int combinations = (int) Math.pow(alphabet.length, length);
+			for (int n = 0; n < combinations; n++) {
+				StringBuilder path = new StringBuilder();
+				for (int i = 0, rest = n; i < length; i++, rest /= alphabet.length) {
+					path.append(alphabet[rest % alphabet.length]);
+				}
+				String candidate = path.toString();
+				String expected = referenceNormalise(candidate);
+				String actual = PathPattern.normalise(candidate);
+				assertThat(actual).as(candidate).isEqualTo(expected);
+				assertThat(actual == candidate).as(candidate).isEqualTo(expected.equals(candidate));
+				checked++;
+			}
+		}
+		assertThat(checked).isEqualTo(21_845);
+	}
+
+	private static String referenceNormalise(String path) {
+		java.util.LinkedList<String> kept = new java.util.LinkedList<>();
+		for (String segment : path.split("/")) {
+			String name = segment.contains(";") ? segment.substring(0, segment.indexOf(';')) : segment;
+			if (name.equals("..")) {
+				if (!kept.isEmpty()) {
+					kept.removeLast();
+				}
+			}
+			else if (!name.isEmpty() && !name.equals(".")) {
+				kept.add(name);
+			}
+		}
+		return "/" + String.join("/", kept);
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "api/**", "/api/a**", "/api/{id", "/api/x{id}" })
 	void invalidPatternsFailAtStartUp(String pattern) {

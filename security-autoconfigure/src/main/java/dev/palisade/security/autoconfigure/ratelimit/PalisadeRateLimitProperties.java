@@ -26,7 +26,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param failureMode what to answer when the backend cannot decide in time: {@code fail-open} lets the
  * request through, {@code fail-closed} refuses it with 429
  * @param failClosedRetryAfter the {@code Retry-After} of a fail-closed refusal
- * @param maximumLocalKeys the most callers the local backend tracks at once
+ * @param maximumLocalKeys the most callers the local backend tracks at once; callers idle for a
+ * sweep interval (10 s) are dropped once their limits have recovered, and beyond this bound the
+ * least valuable are evicted, which resets their buckets
  * @param trustedProxies CIDR blocks of the reverse proxies whose forwarding header is believed; empty
  * means the socket peer is always the client
  * @param proxyHeader the forwarding header those proxies write: {@code x-forwarded-for} or
