@@ -8,13 +8,13 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.preauth.x509.X509AuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 
 /**
  * Applies Palisade to a {@code SecurityFilterChain} the application writes itself:
@@ -59,7 +59,14 @@ public final class PalisadeHttpConfigurer extends AbstractHttpConfigurer<Palisad
 		BearerTokenResolver resolver = (this.bearerTokenResolver != null) ? this.bearerTokenResolver
 				: new DefaultBearerTokenResolver();
 		http.csrf((csrf) -> csrf.disable());
-		http.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		// Stateless: the security context lives in the request only, so no cookie can carry (or
+		// outlive) a credential. Setting SessionCreationPolicy.STATELESS here would not do it:
+		// SessionManagementConfigurer chose its session-backed repository in its own init(), which ran
+		// before this one, and the policy call would then add a SessionManagementFilter that saves
+		// every authenticated context into a new session.
+		http.securityContext((securityContext) -> securityContext
+			.securityContextRepository(new RequestAttributeSecurityContextRepository()));
+		http.sessionManagement(AbstractHttpConfigurer::disable);
 		http.requestCache((cache) -> cache.disable());
 		http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
 			.accessDeniedHandler(accessDeniedHandler));

@@ -15,8 +15,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -127,9 +134,22 @@ class DefaultChainHttpTests {
 	}
 
 	@Test
-	void noSessionCookieIsEverSet() throws Exception {
-		this.mvc.perform(get("/api/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token(Set.of())))
+	void anAuthenticatedRequestCreatesNoSession() throws Exception {
+		// MockMvc writes no Set-Cookie for a session, so look at the session itself
+		MvcResult result = this.mvc
+			.perform(get("/api/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token(Set.of())))
 			.andExpect(status().isOk())
-			.andExpect(header().doesNotExist(HttpHeaders.SET_COOKIE));
+			.andExpect(header().doesNotExist(HttpHeaders.SET_COOKIE))
+			.andReturn();
+		assertThat(result.getRequest().getSession(false)).isNull();
+	}
+
+	@Test
+	void aSessionHoldingASecurityContextAuthenticatesNothing() throws Exception {
+		MockHttpSession session = new MockHttpSession();
+		session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
+				new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated("mallory", null,
+						AuthorityUtils.createAuthorityList("ROLE_ADMIN"))));
+		this.mvc.perform(get("/api/me").session(session)).andExpect(status().isUnauthorized());
 	}
 }

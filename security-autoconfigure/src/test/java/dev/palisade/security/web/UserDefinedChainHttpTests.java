@@ -18,6 +18,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -48,8 +49,10 @@ class UserDefinedChainHttpTests {
 		String token = this.issuer
 			.issue(new AccessTokenRequest("bob", PrincipalKind.USER, null, null, Set.of(), Set.of(), null))
 			.value();
-		this.mvc.perform(get("/api/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
-			.andExpect(status().isOk());
+		MvcResult result = this.mvc.perform(get("/api/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+			.andExpect(status().isOk())
+			.andReturn();
+		assertThat(result.getRequest().getSession(false)).as("the chain is stateless").isNull();
 		this.mvc.perform(get("/api/me"))
 			.andExpect(status().isUnauthorized())
 			.andExpect(content().contentType("application/problem+json"));
