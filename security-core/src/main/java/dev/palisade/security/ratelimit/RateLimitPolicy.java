@@ -40,7 +40,12 @@ public final class RateLimitPolicy {
 	private RateLimitPolicy(Builder builder) {
 		this.name = builder.name;
 		this.paths = builder.paths.stream().map(PathPattern::compile).toArray(PathPattern[]::new);
-		this.methods = Set.copyOf(builder.methods);
+		Set<String> methods = new LinkedHashSet<>(builder.methods);
+		if (methods.contains("GET")) {
+			// a HEAD request runs the GET handler, so it spends the GET budget
+			methods.add("HEAD");
+		}
+		this.methods = Set.copyOf(methods);
 		this.callerKinds = builder.callerKinds.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(builder.callerKinds));
 		this.plans = Set.copyOf(builder.plans);
 		this.keyStrategy = builder.keyStrategy;
@@ -190,7 +195,7 @@ public final class RateLimitPolicy {
 			return this;
 		}
 
-		/** HTTP methods (case-insensitive); none means every method. */
+		/** HTTP methods (case-insensitive; {@code GET} covers {@code HEAD}); none means every method. */
 		public Builder methods(String... methods) {
 			for (String method : methods) {
 				this.methods.add(method.toUpperCase(Locale.ROOT));

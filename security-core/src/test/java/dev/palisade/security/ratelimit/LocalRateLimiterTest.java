@@ -173,6 +173,19 @@ class LocalRateLimiterTest {
 	}
 
 	@Test
+	void aGetPolicyCountsHeadRequestsTooSinceTheyRunTheGetHandler() {
+		PolicyRateLimiter limiter = limiter(
+				RateLimitPolicy.builder("reads").paths("/api/**").methods("GET").limit(LimitDefinition.of(2, Duration.ofMinutes(1))).build());
+		RateLimitRequest get = new RateLimitRequest("/api/x", "GET", null, null, REQUEST.clientIp());
+		RateLimitRequest head = new RateLimitRequest("/api/x", "HEAD", null, null, REQUEST.clientIp());
+		RateLimitRequest post = new RateLimitRequest("/api/x", "POST", null, null, REQUEST.clientIp());
+		assertThat(limiter.check(get).allowed()).isTrue();
+		assertThat(limiter.check(head).allowed()).isTrue();
+		assertThat(limiter.check(head).allowed()).as("one budget for GET and HEAD").isFalse();
+		assertThat(limiter.check(post).isLimited()).isFalse();
+	}
+
+	@Test
 	void callerKindAndPlanSelectThePolicy() {
 		PolicyRateLimiter limiter = limiter(
 				RateLimitPolicy.builder("keys-pro").callerKinds(PrincipalKind.API_KEY).plans("pro").keyBy(KeyStrategy.API_KEY)

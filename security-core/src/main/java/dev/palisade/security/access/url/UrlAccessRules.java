@@ -100,6 +100,10 @@ public final class UrlAccessRules {
 				return null;
 			}
 			Rule rule = (method != null) ? set.byMethod.get(method) : null;
+			if (rule == null && "HEAD".equals(method)) {
+				// Spring MVC answers HEAD with the GET handler, so a GET rule guards HEAD too
+				rule = set.byMethod.get("GET");
+			}
 			return (rule != null) ? rule : set.anyMethod;
 		}
 	}

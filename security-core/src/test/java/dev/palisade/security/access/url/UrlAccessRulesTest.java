@@ -40,6 +40,22 @@ class UrlAccessRulesTest {
 	}
 
 	@Test
+	void aGetRuleGuardsHeadBecauseHeadRunsTheGetHandler() {
+		UrlMatch head = match("HEAD", "/api/orgs/acme/projects/p1/agents/7");
+		assertThat(head.requirement().permission()).hasToString("agents:read");
+		assertThat(head.target()).isEqualTo(Scope.project("acme", "p1"));
+		assertThat(match("HEAD", "/api/orgs/acme/members/me").requirement().kind())
+			.isEqualTo(UrlRequirement.Kind.AUTHENTICATED);
+		UrlAccessRules headRule = UrlAccessRules.builder()
+			.rule("GET", "/x", UrlRequirement.authenticated())
+			.rule("HEAD", "/x", UrlRequirement.publicAccess())
+			.build();
+		assertThat(headRule.match("HEAD", "/x").orElseThrow().requirement().kind())
+			.as("a rule written for HEAD still wins")
+			.isEqualTo(UrlRequirement.Kind.PUBLIC);
+	}
+
+	@Test
 	void publicPathIsExactNotAPrefix() {
 		assertThat(RULES.match("GET", "/healthz")).isEmpty();
 		assertThat(RULES.match("GET", "/health/secret")).isEmpty();
