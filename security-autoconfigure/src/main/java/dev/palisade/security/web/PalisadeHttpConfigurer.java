@@ -2,6 +2,8 @@ package dev.palisade.security.web;
 
 import java.util.List;
 
+import dev.palisade.security.token.AccessTokenSettings;
+
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -24,9 +26,12 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
  * </pre>
  *
  * It makes the chain a stateless API chain (no session, no CSRF token since no cookie carries
- * the credential), authenticates bearer credentials with the Palisade providers found in the
- * application context, and answers 401/403 with RFC 9457 problem bodies. Authorization rules
- * stay the application's own. Palisade's default chain, used when the application defines
+ * the credential, no built-in {@code /logout}), authenticates bearer credentials with the Palisade
+ * providers found in the application context (refusing a request with two {@code Authorization}
+ * headers), and answers 401/403 with RFC 9457 problem bodies. Spring Security's resource-server
+ * support also answers {@code /.well-known/oauth-protected-resource} (RFC 9728) for anyone; the
+ * configurer makes it name Palisade's issuer. Authorization rules stay the application's own: open
+ * {@code /error} in them, or an error status reached without a credential is answered 401. Palisade's default chain, used when the application defines
  * none, is this configurer plus the rules from {@code palisade.access}.
  */
 public final class PalisadeHttpConfigurer extends AbstractHttpConfigurer<PalisadeHttpConfigurer, HttpSecurity> {
@@ -57,7 +62,7 @@ public final class PalisadeHttpConfigurer extends AbstractHttpConfigurer<Palisad
 		// publish authentication success/failure events (audit, metrics) like Boot-configured managers do
 		context.getBeanProvider(AuthenticationEventPublisher.class).ifUnique(bearerManager::setAuthenticationEventPublisher);
 		BearerTokenResolver resolver = (this.bearerTokenResolver != null) ? this.bearerTokenResolver
-				: new DefaultBearerTokenResolver();
+				: new SingleAuthorizationHeaderBearerTokenResolver(new DefaultBearerTokenResolver());
 		http.csrf((csrf) -> csrf.disable());
 		// Stateless: the security context lives in the request only, so no cookie can carry (or
 		// outlive) a credential. Setting SessionCreationPolicy.STATELESS here would not do it:
@@ -67,13 +72,26 @@ public final class PalisadeHttpConfigurer extends AbstractHttpConfigurer<Palisad
 		http.securityContext((securityContext) -> securityContext
 			.securityContextRepository(new RequestAttributeSecurityContextRepository()));
 		http.sessionManagement(AbstractHttpConfigurer::disable);
+		// HttpSecurity's defaults include a LogoutFilter answering any /logout with a redirect to a
+		// login page, before any access rule; signing out of a token API is the application's endpoint
+		http.logout(AbstractHttpConfigurer::disable);
 		http.requestCache((cache) -> cache.disable());
 		http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
 			.accessDeniedHandler(accessDeniedHandler));
+		AccessTokenSettings tokenSettings = context.getBeanProvider(AccessTokenSettings.class).getIfAvailable();
+		String issuer = (tokenSettings != null) ? tokenSettings.issuer() : null;
 		http.oauth2ResourceServer((resourceServer) -> resourceServer.bearerTokenResolver(resolver)
 			.authenticationManagerResolver((request) -> bearerManager)
 			.authenticationEntryPoint(entryPoint)
-			.accessDeniedHandler(accessDeniedHandler));
+			.accessDeniedHandler(accessDeniedHandler)
+			// Spring publishes RFC 9728 metadata at /.well-known/oauth-protected-resource; make it true
+			// for Palisade: its tokens are not bound to client certificates, and it names their issuer
+			.protectedResourceMetadata((metadata) -> metadata.protectedResourceMetadataCustomizer((builder) -> {
+				builder.tlsClientCertificateBoundAccessTokens(false);
+				if (issuer != null) {
+					builder.authorizationServer(issuer);
+				}
+			})));
 		ApiKeyAuthenticationConverter apiKeyConverter = context.getBeanProvider(ApiKeyAuthenticationConverter.class)
 			.getIfAvailable();
 		if (apiKeyConverter != null) {

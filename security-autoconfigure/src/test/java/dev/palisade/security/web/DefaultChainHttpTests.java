@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -135,13 +136,39 @@ class DefaultChainHttpTests {
 
 	@Test
 	void anAuthenticatedRequestCreatesNoSession() throws Exception {
-		// MockMvc writes no Set-Cookie for a session, so look at the session itself
+		// MockMvc writes no Set-Cookie for a session, so look at the session itself (the sample's
+		// StatelessServerTests checks the cookie on a real server)
 		MvcResult result = this.mvc
 			.perform(get("/api/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token(Set.of())))
 			.andExpect(status().isOk())
-			.andExpect(header().doesNotExist(HttpHeaders.SET_COOKIE))
 			.andReturn();
 		assertThat(result.getRequest().getSession(false)).isNull();
+	}
+
+	@Test
+	void logoutIsNoBuiltInEndpointButAPathLikeAnyOther() throws Exception {
+		// HttpSecurity's default LogoutFilter would answer 302 to a login page before any rule
+		this.mvc.perform(get("/logout")).andExpect(status().isUnauthorized());
+		this.mvc.perform(post("/logout")).andExpect(status().isUnauthorized());
+		this.mvc.perform(post("/logout").header(HttpHeaders.AUTHORIZATION, "Bearer " + token(Set.of())))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void protectedResourceMetadataNamesTheIssuerAndClaimsNoCertificateBinding() throws Exception {
+		this.mvc.perform(get("/.well-known/oauth-protected-resource"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.authorization_servers[0]").value("https://issuer.test"))
+			.andExpect(jsonPath("$.tls_client_certificate_bound_access_tokens").value(false))
+			.andExpect(jsonPath("$.bearer_methods_supported[0]").value("header"));
+	}
+
+	@Test
+	void twoAuthorizationHeadersAreRefusedEvenWhenTheFirstIsValid() throws Exception {
+		this.mvc
+			.perform(get("/api/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token(Set.of()), "Bearer other"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, containsString("error=\"invalid_request\"")));
 	}
 
 	@Test

@@ -21,7 +21,8 @@ import org.springframework.util.ClassUtils;
 
 /**
  * The chain used when the application defines no {@link SecurityFilterChain} of its own:
- * {@link PalisadeHttpConfigurer}, the JWK Set, {@code /error} and the health endpoint open,
+ * {@link PalisadeHttpConfigurer}, the JWK Set, {@code /error}, the health endpoint and Spring
+ * Security's RFC 9728 metadata ({@code /.well-known/oauth-protected-resource}) open,
  * other Actuator endpoints reserved to callers holding {@code actuator:read} (as an authority or
  * through a platform role), and every other request decided by
  * {@link PalisadeRequestAuthorizationManager} ({@code palisade.access}: public paths, URL rules,
