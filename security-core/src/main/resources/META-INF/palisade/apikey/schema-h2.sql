@@ -15,6 +15,9 @@ CREATE TABLE IF NOT EXISTS palisade_api_key (
 	last_used_at  TIMESTAMP(6) WITH TIME ZONE,
 	revoked_at    TIMESTAMP(6) WITH TIME ZONE,
 	grace_until   TIMESTAMP(6) WITH TIME ZONE,
-	rotated_from  VARCHAR(64)
+	rotated_from  VARCHAR(64),
+	rate_plan     VARCHAR(64)
 );
+-- rate_plan came after the first release of this table: add it to tables created before
+ALTER TABLE palisade_api_key ADD COLUMN IF NOT EXISTS rate_plan VARCHAR(64);
 CREATE INDEX IF NOT EXISTS palisade_api_key_org_idx ON palisade_api_key (org_id, created_at);

@@ -6,18 +6,21 @@ import dev.palisade.sample.access.EffectivePermissions;
 import dev.palisade.security.access.InvalidScopeException;
 import dev.palisade.security.access.Scope;
 import dev.palisade.security.apikey.ApiKeyCreateRequest;
+import dev.palisade.security.apikey.ApiKeyNotFoundException;
 import dev.palisade.security.apikey.ApiKeyService;
 import dev.palisade.security.apikey.ApiKeySummary;
 import dev.palisade.security.apikey.GeneratedApiKey;
 import dev.palisade.security.apikey.InvalidApiKeyRequestException;
-import dev.palisade.security.apikey.ApiKeyNotFoundException;
 import dev.palisade.security.method.RequiresPermission;
 import dev.palisade.security.principal.PalisadePrincipal;
 import dev.palisade.security.principal.PrincipalKind;
+import dev.palisade.security.web.RateLimitPlanResolver;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,7 +37,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * <p>
  * Who may: callers holding {@code api-keys:manage} in that org (an org role, or a platform role).
  * A key never carries more than its creator holds: the creator's permissions are its effective
- * permissions, those of its credential plus those its roles grant.
+ * permissions, those of its credential plus those its roles grant, and its calls count under the
+ * creator's rate-limit plan.
  */
 @RestController
 @RequestMapping("/api/v1/orgs/{org}/api-keys")
@@ -44,19 +48,23 @@ class ApiKeyController {
 
 	private final EffectivePermissions permissions;
 
-	ApiKeyController(ApiKeyService keys, EffectivePermissions permissions) {
+	private final RateLimitPlanResolver plans;
+
+	ApiKeyController(ApiKeyService keys, EffectivePermissions permissions, ObjectProvider<RateLimitPlanResolver> plans) {
 		this.keys = keys;
 		this.permissions = permissions;
+		this.plans = plans.getIfAvailable(() -> (authentication) -> null);
 	}
 
 	@PostMapping
 	@RequiresPermission(value = "api-keys:manage", org = "#org")
 	ResponseEntity<CreatedApiKey> create(@PathVariable String org, @RequestBody NewApiKey request,
-			@AuthenticationPrincipal PalisadePrincipal caller) {
+			@AuthenticationPrincipal PalisadePrincipal caller, Authentication authentication) {
 		Scope target = scopeOf(org, request.project());
+		// the key spends its creator's rate-limit plan: a key cannot buy a larger budget
 		GeneratedApiKey key = this.keys.create(new ApiKeyCreateRequest(request.name(), caller.subject(),
-				ownerKind(caller), org, request.project(), request.scopes(), request.ttl()),
-				this.permissions.on(caller, target));
+				ownerKind(caller), org, request.project(), request.scopes(), request.ttl(),
+				this.plans.planOf(authentication)), this.permissions.on(caller, target));
 		return created(org, key);
 	}
 

@@ -92,6 +92,16 @@ class ApiKeyEndpointsHttpTests {
 	}
 
 	@Test
+	void aKeySpendsItsCreatorsPlanNotAnUnlimitedBudget() throws Exception {
+		// acme-admin is on the pro plan (100/s and 100,000/day in application.yml)
+		String key = createKey(signIn("acme-admin"), "[\"agents:read\"]").get("key").asString();
+		this.mvc.perform(get("/api/v1/me").header("X-API-Key", key))
+			.andExpect(status().isOk())
+			.andExpect(header().string("X-RateLimit-Limit", "100"))
+			.andExpect(header().string("X-RateLimit-Remaining", "99"));
+	}
+
+	@Test
 	void listingIsMaskedAndNeverContainsAKey() throws Exception {
 		String token = signIn("acme-admin");
 		String key = createKey(token, "[\"agents:read\"]").get("key").asString();

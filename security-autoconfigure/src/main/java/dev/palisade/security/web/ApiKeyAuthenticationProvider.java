@@ -1,6 +1,7 @@
 package dev.palisade.security.web;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.palisade.security.apikey.ApiKeyFormat;
 import dev.palisade.security.apikey.ApiKeyOutcome;
@@ -25,6 +26,9 @@ import org.springframework.security.oauth2.server.resource.authentication.Bearer
  * {@link CredentialStoreUnavailableException} (503), never a 401.
  */
 public final class ApiKeyAuthenticationProvider implements AuthenticationProvider {
+
+	/** The authentication attribute holding a key's rate-limit plan, when it has one. */
+	public static final String PLAN_ATTRIBUTE = "plan";
 
 	private final ApiKeyVerifier verifier;
 
@@ -74,7 +78,9 @@ public final class ApiKeyAuthenticationProvider implements AuthenticationProvide
 		if (!verification.isValid()) {
 			throw new CredentialRejectedException(verification.outcome().name());
 		}
-		PalisadeAuthentication result = new PalisadeAuthentication(verification.toPrincipal());
+		String plan = verification.plan();
+		PalisadeAuthentication result = new PalisadeAuthentication(verification.toPrincipal(),
+				(plan != null) ? Map.of(PLAN_ATTRIBUTE, plan) : Map.of());
 		result.setDetails(authentication.getDetails());
 		return result;
 	}

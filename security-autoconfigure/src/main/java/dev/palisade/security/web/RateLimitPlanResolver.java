@@ -1,5 +1,7 @@
 package dev.palisade.security.web;
 
+import dev.palisade.security.principal.PrincipalKind;
+
 import org.springframework.security.core.Authentication;
 
 /**
@@ -14,14 +16,19 @@ public interface RateLimitPlanResolver {
 	/** The caller's plan, or {@code null} if it has none (policies restricted to plans then do not match). */
 	String planOf(Authentication authentication);
 
-	/** Reads the plan from the string attribute {@code name} of a {@link PalisadeAuthentication}. */
-	static RateLimitPlanResolver fromAttribute(String name) {
+	/**
+	 * Reads the plan of a {@link PalisadeAuthentication}: for an API key its
+	 * {@link ApiKeyAuthenticationProvider#PLAN_ATTRIBUTE}, for a token the string claim
+	 * {@code tokenClaim}.
+	 */
+	static RateLimitPlanResolver fromAttribute(String tokenClaim) {
 		return (authentication) -> {
-			if (authentication instanceof PalisadeAuthentication palisade
-					&& palisade.getAttributes().get(name) instanceof String plan && !plan.isBlank()) {
-				return plan;
+			if (!(authentication instanceof PalisadeAuthentication palisade)) {
+				return null;
 			}
-			return null;
+			String name = (palisade.getPrincipal().kind() == PrincipalKind.API_KEY)
+					? ApiKeyAuthenticationProvider.PLAN_ATTRIBUTE : tokenClaim;
+			return (palisade.getAttributes().get(name) instanceof String plan && !plan.isBlank()) ? plan : null;
 		};
 	}
 }

@@ -18,15 +18,23 @@ import dev.palisade.security.principal.PrincipalKind;
  * @param project the project within {@code org}, or {@code null}
  * @param scopes the permissions the key carries
  * @param ttl how long the key lives, or {@code null} for the service's default
+ * @param plan the rate-limit plan of the key's calls, or {@code null} for none (an application
+ * normally gives a key its creator's plan, so a key cannot buy a larger budget)
  */
 public record ApiKeyCreateRequest(String name, String ownerSubject, PrincipalKind ownerKind, String org,
-		String project, Set<String> scopes, Duration ttl) {
+		String project, Set<String> scopes, Duration ttl, String plan) {
 
 	public ApiKeyCreateRequest {
 		scopes = Set.copyOf(Objects.requireNonNullElse(scopes, Set.of()));
 		if (ttl != null && (ttl.isNegative() || ttl.isZero())) {
 			throw new InvalidApiKeyRequestException("ttl must be positive");
 		}
+	}
+
+	/** A request for a key without a plan. */
+	public ApiKeyCreateRequest(String name, String ownerSubject, PrincipalKind ownerKind, String org, String project,
+			Set<String> scopes, Duration ttl) {
+		this(name, ownerSubject, ownerKind, org, project, scopes, ttl, null);
 	}
 
 }

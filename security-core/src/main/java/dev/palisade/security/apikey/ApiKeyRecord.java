@@ -25,10 +25,12 @@ import dev.palisade.security.principal.PrincipalKind;
  * @param revokedAt when the key was revoked, or {@code null}
  * @param graceUntil for a key replaced by rotation: the end of its grace period, or {@code null}
  * @param rotatedFrom for a key created by rotation: the id of the key it replaced, or {@code null}
+ * @param plan the rate-limit plan the key's calls count under ({@code free}, {@code pro}, ...), or
+ * {@code null} for none; letters, digits, {@code .}, {@code _} and {@code -}, at most 64
  */
 public record ApiKeyRecord(String id, String name, String ownerSubject, PrincipalKind ownerKind, String org,
 		String project, Set<String> scopes, ApiKeyHash hash, String hint, Instant createdAt, Instant expiresAt,
-		Instant lastUsedAt, Instant revokedAt, Instant graceUntil, String rotatedFrom) {
+		Instant lastUsedAt, Instant revokedAt, Instant graceUntil, String rotatedFrom, String plan) {
 
 	public ApiKeyRecord {
 		requireText(id, "id", 64);
@@ -55,6 +57,34 @@ public record ApiKeyRecord(String id, String name, String ownerSubject, Principa
 		if (expiresAt != null && !expiresAt.isAfter(createdAt)) {
 			throw new InvalidApiKeyRequestException("expiry must be after creation");
 		}
+		if (plan != null && !isPlanName(plan)) {
+			throw new InvalidApiKeyRequestException(
+					"a plan is 1 to 64 letters, digits, '.', '_' or '-'");
+		}
+	}
+
+	/** A record without a plan. */
+	public ApiKeyRecord(String id, String name, String ownerSubject, PrincipalKind ownerKind, String org,
+			String project, Set<String> scopes, ApiKeyHash hash, String hint, Instant createdAt, Instant expiresAt,
+			Instant lastUsedAt, Instant revokedAt, Instant graceUntil, String rotatedFrom) {
+		this(id, name, ownerSubject, ownerKind, org, project, scopes, hash, hint, createdAt, expiresAt, lastUsedAt,
+				revokedAt, graceUntil, rotatedFrom, null);
+	}
+
+	/** Whether {@code plan} is an acceptable plan name. */
+	static boolean isPlanName(String plan) {
+		if (plan.isEmpty() || plan.length() > 64) {
+			return false;
+		}
+		for (int i = 0; i < plan.length(); i++) {
+			char c = plan.charAt(i);
+			boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.'
+					|| c == '_' || c == '-';
+			if (!ok) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
@@ -79,21 +109,21 @@ public record ApiKeyRecord(String id, String name, String ownerSubject, Principa
 	public ApiKeyRecord withLastUsedAt(Instant lastUsed) {
 		return new ApiKeyRecord(this.id, this.name, this.ownerSubject, this.ownerKind, this.org, this.project,
 				this.scopes, this.hash, this.hint, this.createdAt, this.expiresAt, lastUsed, this.revokedAt,
-				this.graceUntil, this.rotatedFrom);
+				this.graceUntil, this.rotatedFrom, this.plan);
 	}
 
 	/** This record with another revocation time. */
 	public ApiKeyRecord withRevokedAt(Instant revoked) {
 		return new ApiKeyRecord(this.id, this.name, this.ownerSubject, this.ownerKind, this.org, this.project,
 				this.scopes, this.hash, this.hint, this.createdAt, this.expiresAt, this.lastUsedAt, revoked,
-				this.graceUntil, this.rotatedFrom);
+				this.graceUntil, this.rotatedFrom, this.plan);
 	}
 
 	/** This record with another end of grace period. */
 	public ApiKeyRecord withGraceUntil(Instant grace) {
 		return new ApiKeyRecord(this.id, this.name, this.ownerSubject, this.ownerKind, this.org, this.project,
 				this.scopes, this.hash, this.hint, this.createdAt, this.expiresAt, this.lastUsedAt, this.revokedAt,
-				grace, this.rotatedFrom);
+				grace, this.rotatedFrom, this.plan);
 	}
 
 	private static void requireText(String value, String field, int maxLength) {

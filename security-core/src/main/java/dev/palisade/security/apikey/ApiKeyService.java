@@ -76,7 +76,7 @@ public final class ApiKeyService {
 		Instant now = now();
 		Duration ttl = (request.ttl() != null) ? request.ttl() : this.defaultTtl;
 		KeyOwnership owner = new KeyOwnership(request.name(), request.ownerSubject(), request.ownerKind(),
-				request.org(), request.project(), request.scopes());
+				request.org(), request.project(), request.scopes(), request.plan());
 		NewKey key = newKey(owner, now, (ttl != null) ? now.plus(ttl) : null, null);
 		this.store.save(key.record());
 		GeneratedApiKey generated = key.generated(this.format, now);
@@ -148,7 +148,7 @@ public final class ApiKeyService {
 		Instant expiresAt = (old.expiresAt() != null)
 				? now.plus(Duration.between(old.createdAt(), old.expiresAt())) : null;
 		KeyOwnership owner = new KeyOwnership(old.name(), old.ownerSubject(), old.ownerKind(), old.org(),
-				old.project(), old.scopes());
+				old.project(), old.scopes(), old.plan());
 		NewKey replacement = newKey(owner, now, expiresAt, old.id());
 		Instant graceUntil = now.plus(gracePeriod);
 		// the read above may be stale: only the store's compare-and-set decides who rotates
@@ -195,7 +195,7 @@ public final class ApiKeyService {
 		ParsedApiKey key = this.format.generate(this.random);
 		ApiKeyRecord record = new ApiKeyRecord(key.keyId(), owner.name(), owner.ownerSubject(), owner.ownerKind(),
 				owner.org(), owner.project(), owner.scopes(), this.hasher.hash(key.presented()),
-				this.format.hint(key.presented()), now, expiresAt, null, null, null, rotatedFrom);
+				this.format.hint(key.presented()), now, expiresAt, null, null, null, rotatedFrom, owner.plan());
 		return new NewKey(key.presented(), record);
 	}
 
@@ -241,9 +241,9 @@ public final class ApiKeyService {
 		}
 	}
 
-	/** Who a new key belongs to and what it may do. */
+	/** Who a new key belongs to, what it may do and the plan its calls count under. */
 	private record KeyOwnership(String name, String ownerSubject, PrincipalKind ownerKind, String org, String project,
-			Set<String> scopes) {
+			Set<String> scopes, String plan) {
 	}
 
 	/** Builds an {@link ApiKeyService}. */

@@ -100,6 +100,11 @@ public final class ApiKeyVerification {
 				key.scopes());
 	}
 
+	/** The rate-limit plan of a valid key, or {@code null} if it has none. */
+	public String plan() {
+		return valid().plan();
+	}
+
 	private ApiKeyRecord valid() {
 		if (this.record == null) {
 			throw new IllegalStateException("API key is not valid: " + this.outcome);

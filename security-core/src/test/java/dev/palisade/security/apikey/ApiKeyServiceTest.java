@@ -60,6 +60,20 @@ class ApiKeyServiceTest {
 	}
 
 	@Test
+	void aKeyCarriesItsPlanThroughVerificationAndRotation() {
+		GeneratedApiKey key = this.service.create(new ApiKeyCreateRequest("ci deploy", "user-1", PrincipalKind.USER,
+				"acme", "web", Set.of("agents:read"), null, "pro"), ADMIN);
+		assertThat(this.verifier.verify(key.plaintext()).plan()).isEqualTo("pro");
+		GeneratedApiKey successor = this.service.rotate(key.keyId(), Duration.ZERO, ADMIN);
+		assertThat(this.verifier.verify(successor.plaintext()).plan()).isEqualTo("pro");
+		GeneratedApiKey planless = this.service.create(request(Set.of("agents:read")), ADMIN);
+		assertThat(this.verifier.verify(planless.plaintext()).plan()).isNull();
+		assertThatExceptionOfType(InvalidApiKeyRequestException.class)
+			.isThrownBy(() -> this.service.create(new ApiKeyCreateRequest("n", "user-1", PrincipalKind.USER, "acme",
+					null, Set.of(), null, "pro plan"), ADMIN));
+	}
+
+	@Test
 	void scopeEscalationIsRefused() {
 		assertThatExceptionOfType(ScopeEscalationException.class)
 			.isThrownBy(() -> this.service.create(request(Set.of("agents:read", "billing:write", "*")), ADMIN))

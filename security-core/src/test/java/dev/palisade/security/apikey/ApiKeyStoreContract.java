@@ -26,7 +26,7 @@ public abstract class ApiKeyStoreContract {
 		ApiKeyRecord base = ApiKeyTestData.record(org, createdAt);
 		return new ApiKeyRecord(base.id(), "nightly — export", "svc-export", PrincipalKind.SERVICE, org, "proj-1",
 				Set.of("agents:read", "agents:runs:*", "*"), base.hash(), base.hint(), createdAt,
-				createdAt.plusSeconds(3600), createdAt.plusSeconds(1), null, null, "previousKeyId123456789");
+				createdAt.plusSeconds(3600), createdAt.plusSeconds(1), null, null, "previousKeyId123456789", "pro");
 	}
 
 	@Test

@@ -117,10 +117,11 @@ public record PalisadeApiKeyProperties(@DefaultValue("true") boolean enabled, @D
 	 * @param hint the last 4 characters of the key, shown in listings
 	 * @param expiresAt when the key stops working, if ever
 	 * @param revokedAt when the key was revoked, if it was
+	 * @param plan the rate-limit plan its calls count under, if any
 	 */
 	public record StaticKey(String id, String name, String owner, @DefaultValue("SERVICE") OwnerKind ownerKind,
 			String org, String project, Set<String> scopes, String hash, String pepperId,
-			@DefaultValue("****") String hint, Instant expiresAt, Instant revokedAt) {
+			@DefaultValue("****") String hint, Instant expiresAt, Instant revokedAt, String plan) {
 
 		public StaticKey {
 			scopes = (scopes != null) ? Set.copyOf(scopes) : Set.of();

@@ -49,7 +49,7 @@ final class StaticApiKeys {
 		try {
 			return new ApiKeyRecord(key.id(), (key.name() != null) ? key.name() : key.id(), key.owner(),
 					PrincipalKind.valueOf(key.ownerKind().name()), key.org(), key.project(), key.scopes(), hash,
-					key.hint(), DECLARED, key.expiresAt(), null, key.revokedAt(), null, null);
+					key.hint(), DECLARED, key.expiresAt(), null, key.revokedAt(), null, null, key.plan());
 		}
 		catch (ApiKeyException | NullPointerException ex) {
 			throw new InvalidApiKeyConfigurationException(property, "a declared key is incomplete or not valid",

@@ -33,7 +33,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * means the socket peer is always the client
  * @param proxyHeader the forwarding header those proxies write: {@code x-forwarded-for} or
  * {@code forwarded}
- * @param planClaim the token claim (or API-key attribute) that carries the caller's plan
+ * @param planClaim the token claim that carries the caller's plan; an API key's plan is the key's own
+ * (set when it is created, or {@code plan} of a declared key)
  * @param ietfHeaders whether to add the IETF {@code RateLimit-Policy} and {@code RateLimit} fields
  * @param preAuthPolicies policies checked before authentication, keyed by client address (callers
  * have no principal yet, so caller kinds and plans cannot be used); the first match applies

@@ -34,10 +34,11 @@ import dev.palisade.security.principal.PrincipalKind;
 public final class JdbcApiKeyStore implements ApiKeyStore {
 
 	private static final String COLUMNS = "key_id, name, owner_subject, owner_kind, org_id, project_id, scopes, "
-			+ "pepper_id, key_hash, key_hint, created_at, expires_at, last_used_at, revoked_at, grace_until, rotated_from";
+			+ "pepper_id, key_hash, key_hint, created_at, expires_at, last_used_at, revoked_at, grace_until, rotated_from, "
+			+ "rate_plan";
 
 	private static final String INSERT = "INSERT INTO palisade_api_key (" + COLUMNS
-			+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+			+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 	private static final String SELECT_BY_ID = "SELECT " + COLUMNS + " FROM palisade_api_key WHERE key_id = ?";
 
@@ -99,6 +100,7 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
 			setInstant(statement, 14, record.revokedAt());
 			setInstant(statement, 15, record.graceUntil());
 			statement.setString(16, record.rotatedFrom());
+			statement.setString(17, record.plan());
 			statement.executeUpdate();
 		}
 		catch (SQLException ex) {
@@ -195,7 +197,8 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
 				rows.getString("project_id"), scopeSet,
 				new ApiKeyHash(rows.getString("pepper_id"), rows.getBytes("key_hash")), rows.getString("key_hint"),
 				getInstant(rows, "created_at"), getInstant(rows, "expires_at"), getInstant(rows, "last_used_at"),
-				getInstant(rows, "revoked_at"), getInstant(rows, "grace_until"), rows.getString("rotated_from"));
+				getInstant(rows, "revoked_at"), getInstant(rows, "grace_until"), rows.getString("rotated_from"),
+				rows.getString("rate_plan"));
 	}
 
 	private static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
