@@ -42,9 +42,13 @@ public final class RateLimitHeaders {
 		return new RateLimitHeaders(Map.copyOf(limits));
 	}
 
-	/** Writes the fields for {@code decision} unless a more restrictive decision was written already. */
+	/**
+	 * Writes the fields for {@code decision} unless a more restrictive decision was written already.
+	 * A fail-open decision writes none: the limiter does not know how many permits are left, and
+	 * {@code Remaining: 0} on a success would tell a well-behaved client to stop.
+	 */
 	void write(HttpServletRequest request, HttpServletResponse response, RateLimitDecision decision) {
-		if (!decision.isLimited()) {
+		if (!decision.isLimited() || decision.basis() == RateLimitDecision.Basis.FAIL_OPEN) {
 			return;
 		}
 		if (request.getAttribute(REPORTED) instanceof RateLimitDecision previous && !moreRestrictive(decision, previous)) {
@@ -72,7 +76,6 @@ public final class RateLimitHeaders {
 			return;
 		}
 		StringBuilder policy = new StringBuilder();
-		int reported = -1;
 		for (int i = 0; i < limits.size(); i++) {
 			LimitDefinition limit = limits.get(i);
 			if (i > 0) {
@@ -80,11 +83,8 @@ public final class RateLimitHeaders {
 			}
 			policy.append('"').append(itemName(decision.policy(), i)).append("\";q=").append(limit.capacity())
 				.append(";w=").append(ceilSeconds(limit.period()));
-			if (reported < 0 && limit.capacity() == decision.limit()) {
-				reported = i;
-			}
 		}
-		reported = Math.max(reported, 0);
+		int reported = (decision.limitIndex() < limits.size()) ? decision.limitIndex() : 0;
 		response.setHeader("RateLimit-Policy", policy.toString());
 		response.setHeader("RateLimit", "\"" + itemName(decision.policy(), reported) + "\";r=" + decision.remaining()
 				+ ";t=" + decision.resetSeconds());

@@ -72,12 +72,15 @@ public final class PolicyRateLimiter implements RateLimiter {
 			return decision(policy, outcomes[0]);
 		}
 		LimitOutcome reported = null;
+		int reportedIndex = -1;
 		boolean allowed = true;
 		long retryAfter = 0;
-		for (LimitOutcome outcome : outcomes) {
+		for (int i = 0; i < outcomes.length; i++) {
+			LimitOutcome outcome = outcomes[i];
 			if (!outcome.allowed()) {
 				if (allowed || outcome.retryAfterNanos() > retryAfter) {
 					reported = outcome;
+					reportedIndex = i;
 					retryAfter = outcome.retryAfterNanos();
 				}
 				allowed = false;
@@ -85,13 +88,14 @@ public final class PolicyRateLimiter implements RateLimiter {
 			else if (allowed && (reported == null || outcome.remaining() < reported.remaining()
 					|| (outcome.remaining() == reported.remaining() && outcome.limit() < reported.limit()))) {
 				reported = outcome;
+				reportedIndex = i;
 			}
 		}
 		if (reported == null) {
 			throw new IllegalStateException("A rate-limit policy has at least one limit");
 		}
 		return new RateLimitDecision(allowed, policy, reported.limit(), reported.remaining(), reported.resetAfterNanos(),
-				allowed ? 0 : retryAfter, RateLimitDecision.Basis.BACKEND);
+				allowed ? 0 : retryAfter, RateLimitDecision.Basis.BACKEND, reportedIndex);
 	}
 
 	private static RateLimitDecision decision(String policy, LimitOutcome outcome) {
@@ -100,17 +104,26 @@ public final class PolicyRateLimiter implements RateLimiter {
 				allowed ? 0 : outcome.retryAfterNanos(), RateLimitDecision.Basis.BACKEND);
 	}
 
+	/**
+	 * The failure mode's answer, reporting the policy's smallest limit. A fail-closed refusal says
+	 * the caller may retry (and the limit resets, as far as it knows) after the configured wait.
+	 */
 	private RateLimitDecision fallback(RateLimitPolicy policy) {
-		long limit = Long.MAX_VALUE;
-		for (LimitDefinition definition : policy.limits()) {
-			limit = Math.min(limit, definition.capacity());
+		List<LimitDefinition> limits = policy.limits();
+		int smallest = 0;
+		for (int i = 1; i < limits.size(); i++) {
+			if (limits.get(i).capacity() < limits.get(smallest).capacity()) {
+				smallest = i;
+			}
 		}
+		long limit = limits.get(smallest).capacity();
 		if (this.failureMode == FailureMode.FAIL_OPEN) {
-			return new RateLimitDecision(true, policy.name(), limit, 0, Duration.ZERO, Duration.ZERO,
-					RateLimitDecision.Basis.FAIL_OPEN);
+			return new RateLimitDecision(true, policy.name(), limit, 0, 0, 0, RateLimitDecision.Basis.FAIL_OPEN,
+					smallest);
 		}
-		return new RateLimitDecision(false, policy.name(), limit, 0, Duration.ZERO, this.failClosedRetryAfter,
-				RateLimitDecision.Basis.FAIL_CLOSED);
+		long wait = this.failClosedRetryAfter.toNanos();
+		return new RateLimitDecision(false, policy.name(), limit, 0, wait, wait, RateLimitDecision.Basis.FAIL_CLOSED,
+				smallest);
 	}
 
 	/** Whether the backend answered the last request (for a health indicator). */

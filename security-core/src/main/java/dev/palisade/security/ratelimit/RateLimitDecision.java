@@ -16,19 +16,26 @@ import java.time.Duration;
  * @param resetAfterNanos nanoseconds until the reported limit has fully recovered
  * @param retryAfterNanos when refused, nanoseconds to wait before retrying; otherwise zero
  * @param basis how the decision was reached
+ * @param limitIndex the position of the reported limit among the policy's limits (0 for the first)
  */
 public record RateLimitDecision(boolean allowed, String policy, long limit, long remaining, long resetAfterNanos,
-		long retryAfterNanos, Basis basis) {
+		long retryAfterNanos, Basis basis, int limitIndex) {
 
 	private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
 	private static final RateLimitDecision UNLIMITED = new RateLimitDecision(true, null, 0, 0, 0, 0,
-			Basis.NO_POLICY);
+			Basis.NO_POLICY, 0);
 
-	/** A decision with its waits as durations. */
+	/** A decision reporting the policy's first limit. */
+	public RateLimitDecision(boolean allowed, String policy, long limit, long remaining, long resetAfterNanos,
+			long retryAfterNanos, Basis basis) {
+		this(allowed, policy, limit, remaining, resetAfterNanos, retryAfterNanos, basis, 0);
+	}
+
+	/** A decision reporting the policy's first limit, with its waits as durations. */
 	public RateLimitDecision(boolean allowed, String policy, long limit, long remaining, Duration resetAfter,
 			Duration retryAfter, Basis basis) {
-		this(allowed, policy, limit, remaining, resetAfter.toNanos(), retryAfter.toNanos(), basis);
+		this(allowed, policy, limit, remaining, resetAfter.toNanos(), retryAfter.toNanos(), basis, 0);
 	}
 
 	/** How a decision was reached. */
@@ -40,7 +47,7 @@ public record RateLimitDecision(boolean allowed, String policy, long limit, long
 		/** The backend counted the request; all numbers are exact. */
 		BACKEND,
 
-		/** The backend failed and the limiter failed open; remaining and reset are unknown (0). */
+		/** The backend failed and the limiter failed open; remaining and reset are unknown (0), so no headers are sent. */
 		FAIL_OPEN,
 
 		/** The backend failed and the limiter failed closed; remaining and reset are unknown (0). */

@@ -100,6 +100,7 @@ class PolicyRateLimiterTest {
 		assertThat(decision.allowed()).isFalse();
 		assertThat(decision.basis()).isEqualTo(RateLimitDecision.Basis.FAIL_CLOSED);
 		assertThat(decision.retryAfterSeconds()).isEqualTo(5);
+		assertThat(decision.resetSeconds()).as("reset agrees with Retry-After").isEqualTo(5);
 	}
 
 	@Test
@@ -175,11 +176,13 @@ class PolicyRateLimiterTest {
 		RateLimitDecision decision = PolicyRateLimiter.combine("p", new LimitOutcome[] { okFew, refusedShort, refusedLong });
 		assertThat(decision.allowed()).isFalse();
 		assertThat(decision.limit()).isEqualTo(1000);
+		assertThat(decision.limitIndex()).isEqualTo(2);
 		assertThat(decision.retryAfter()).isEqualTo(Duration.ofNanos(9_000));
 		RateLimitDecision allowed = PolicyRateLimiter.combine("p",
 				new LimitOutcome[] { new LimitOutcome(true, 20, 19, 1, 0), okFew, new LimitOutcome(true, 5, 3, 2, 0) });
 		assertThat(allowed.allowed()).isTrue();
 		assertThat(allowed.limit()).isEqualTo(5);
+		assertThat(allowed.limitIndex()).isEqualTo(2);
 		assertThat(allowed.remaining()).isEqualTo(3);
 		assertThat(allowed.retryAfter()).isZero();
 	}
