@@ -22,7 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param backend where buckets live: {@code local} (this instance) or {@code redis} (shared by all
  * instances)
  * @param redis the Redis backend
- * @param timeBudget the longest a decision may wait for the backend before the failure mode answers
+ * @param timeBudget the longest a decision may wait for the backend before the failure mode answers;
+ * with Redis it also bounds each step of opening a connection (TCP connect, then handshake); a request
+ * never waits for a connection attempt, and start-up waits for the first attempt only
  * @param failureMode what to answer when the backend cannot decide in time: {@code fail-open} lets the
  * request through, {@code fail-closed} refuses it with 429
  * @param failClosedRetryAfter the {@code Retry-After} of a fail-closed refusal

@@ -31,6 +31,7 @@ import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -47,8 +48,11 @@ import io.lettuce.core.codec.ByteArrayCodec;
  * For a bounded wait even while Redis is unreachable, build the {@link RedisClient} with
  * {@link #recommendedClientOptions(Duration)}: commands are rejected at once while
  * disconnected (instead of queueing and consuming stale permits after reconnecting) and time
- * out on the server side of the budget too. Bucket keys hold a hash of the caller identity, not
- * the identity itself.
+ * out on the server side of the budget too. Opening the connection is bounded separately, by
+ * the {@link RedisURI#getTimeout() RedisURI timeout} (Lettuce's default is 60 s) and the socket
+ * connect timeout: {@link Builder#buildAsync(RedisURI)} connects without blocking its caller, so
+ * a service can start and answer by its failure mode while Redis is unreachable or silent.
+ * Bucket keys hold a hash of the caller identity, not the identity itself.
  */
 public final class RedisRateLimitBackend implements RateLimitBackend, AutoCloseable {
 
@@ -74,14 +78,15 @@ public final class RedisRateLimitBackend implements RateLimitBackend, AutoClosea
 
 	private final String scriptSha;
 
-	private RedisRateLimitBackend(Builder builder) {
-		this.clock = builder.clock;
-		this.budgetNanos = builder.timeBudget.toNanos();
-		this.keyPrefix = builder.keyPrefix;
-		this.connection = builder.client.connect(ByteArrayCodec.INSTANCE);
+	private RedisRateLimitBackend(Clock clock, Duration timeBudget, String keyPrefix,
+			StatefulRedisConnection<byte[], byte[]> connection) {
+		this.clock = clock;
+		this.budgetNanos = timeBudget.toNanos();
+		this.keyPrefix = keyPrefix;
+		this.connection = connection;
 		this.commands = this.connection.async();
 		this.scriptSha = this.commands.digest(SlidingWindowScript.SOURCE);
-		TimeMeter timeMeter = new ClockTimeMeter(builder.clock);
+		TimeMeter timeMeter = new ClockTimeMeter(clock);
 		this.buckets = Bucket4jLettuce.casBasedBuilder(this.connection)
 			.clientClock(timeMeter)
 			.expirationAfterWrite(
@@ -91,7 +96,8 @@ public final class RedisRateLimitBackend implements RateLimitBackend, AutoClosea
 	}
 
 	/**
-	 * Starts a backend on {@code client}; {@link Builder#build()} opens one connection.
+	 * Starts a backend on {@code client}; {@link Builder#build()} or
+	 * {@link Builder#buildAsync(RedisURI)} opens one connection.
 	 * @param client a Lettuce client, ideally with {@link #recommendedClientOptions(Duration)}
 	 */
 	public static Builder builder(RedisClient client) {
@@ -237,6 +243,14 @@ public final class RedisRateLimitBackend implements RateLimitBackend, AutoClosea
 		this.connection.close();
 	}
 
+	/**
+	 * Closes this backend's connection (not the client) without waiting; safe to call from a
+	 * Lettuce I/O thread, where {@link #close()} must not be called.
+	 */
+	public CompletableFuture<Void> closeAsync() {
+		return this.connection.closeAsync();
+	}
+
 	@Override
 	public String toString() {
 		return "RedisRateLimitBackend[prefix=" + this.keyPrefix + ", budget=" + Duration.ofNanos(this.budgetNanos) + "]";
@@ -288,11 +302,62 @@ public final class RedisRateLimitBackend implements RateLimitBackend, AutoClosea
 		}
 
 		/**
-		 * Connects and builds the backend.
+		 * Connects on the calling thread and builds the backend. The caller waits up to the
+		 * client's {@link RedisURI#getTimeout() RedisURI timeout} (60 s unless set) for a Redis
+		 * that accepts connections but does not answer; prefer {@link #buildAsync(RedisURI)} where
+		 * a caller must not wait.
 		 * @throws io.lettuce.core.RedisConnectionException if Redis cannot be reached now
 		 */
 		public RedisRateLimitBackend build() {
-			return new RedisRateLimitBackend(this);
+			return open(this.client.connect(ByteArrayCodec.INSTANCE));
+		}
+
+		/**
+		 * Connects to {@code uri} without blocking the caller and builds the backend once
+		 * connected. The attempt ends within the URI's {@link RedisURI#getTimeout() timeout} (the
+		 * handshake) plus the client's socket connect timeout. The returned future may be timed
+		 * out or cancelled by the caller: a connection that opens afterwards is closed, not leaked.
+		 * @param uri the server; its timeout bounds the connection handshake
+		 * @return completes with the backend, or exceptionally (for example with a
+		 * {@link io.lettuce.core.RedisConnectionException}) if Redis cannot be reached
+		 */
+		public CompletableFuture<RedisRateLimitBackend> buildAsync(RedisURI uri) {
+			if (uri == null) {
+				throw new IllegalArgumentException("uri must not be null");
+			}
+			Clock clock = this.clock;
+			Duration timeBudget = this.timeBudget;
+			String keyPrefix = this.keyPrefix;
+			CompletableFuture<RedisRateLimitBackend> backend = new CompletableFuture<>();
+			this.client.connectAsync(ByteArrayCodec.INSTANCE, uri).whenComplete((connection, failure) -> {
+				if (failure != null) {
+					backend.completeExceptionally(failure);
+					return;
+				}
+				RedisRateLimitBackend opened;
+				try {
+					opened = new RedisRateLimitBackend(clock, timeBudget, keyPrefix, connection);
+				}
+				catch (RuntimeException ex) {
+					connection.closeAsync();
+					backend.completeExceptionally(ex);
+					return;
+				}
+				if (!backend.complete(opened)) {
+					opened.closeAsync(); // the caller gave up on this attempt
+				}
+			});
+			return backend;
+		}
+
+		private RedisRateLimitBackend open(StatefulRedisConnection<byte[], byte[]> connection) {
+			try {
+				return new RedisRateLimitBackend(this.clock, this.timeBudget, this.keyPrefix, connection);
+			}
+			catch (RuntimeException ex) {
+				connection.close();
+				throw ex;
+			}
 		}
 	}
 }
