@@ -3,6 +3,8 @@ package dev.palisade.security.audit.file;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -26,6 +28,9 @@ import dev.palisade.security.audit.ChainHead;
  */
 public final class JsonLinesFileSink implements AuditSink {
 
+	/** The file whose OS lock marks the directory as in use by one writer. */
+	public static final String LOCK_FILE_NAME = "audit.lock";
+
 	private final Path directory;
 
 	private final RotationPolicy rotation;
@@ -39,6 +44,8 @@ public final class JsonLinesFileSink implements AuditSink {
 	private long currentSize;
 
 	private FileChannel checkpoints;
+
+	private FileChannel lockChannel;
 
 	/** A sink with {@link RotationPolicy#defaults()} on the UTC system clock. */
 	public JsonLinesFileSink(Path directory) {
@@ -55,6 +62,18 @@ public final class JsonLinesFileSink implements AuditSink {
 	@Override
 	public ChainHead open() throws IOException {
 		Files.createDirectories(this.directory);
+		lockDirectory();
+		try {
+			return openChain();
+		}
+		catch (IOException | RuntimeException ex) {
+			this.lockChannel.close();
+			this.lockChannel = null;
+			throw ex;
+		}
+	}
+
+	private ChainHead openChain() throws IOException {
 		List<Path> files = AuditLogFiles.recordFiles(this.directory);
 		ChainHead head = ChainHead.genesis();
 		for (int i = files.size() - 1; i >= 0; i--) {
@@ -141,10 +160,45 @@ public final class JsonLinesFileSink implements AuditSink {
 			}
 		}
 		finally {
-			if (this.checkpoints != null) {
-				this.checkpoints.close();
+			try {
+				if (this.checkpoints != null) {
+					this.checkpoints.close();
+				}
+			}
+			finally {
+				if (this.lockChannel != null) {
+					// closing the channel releases its lock
+					this.lockChannel.close();
+				}
 			}
 		}
+	}
+
+	/**
+	 * One writer per directory: a second one (another instance with the same path, or a second
+	 * application context in this JVM) would interleave two chains and could truncate the other's
+	 * newest line as a torn write. The lock is an OS file lock, so it dies with its process.
+	 */
+	private void lockDirectory() throws IOException {
+		FileChannel channel = FileChannel.open(this.directory.resolve(LOCK_FILE_NAME), StandardOpenOption.CREATE,
+				StandardOpenOption.WRITE);
+		FileLock lock;
+		try {
+			lock = channel.tryLock();
+		}
+		catch (OverlappingFileLockException ex) {
+			lock = null;
+		}
+		catch (IOException ex) {
+			channel.close();
+			throw ex;
+		}
+		if (lock == null) {
+			channel.close();
+			throw new IOException("The audit directory " + this.directory
+					+ " is in use by another audit writer (in this or another process): give each instance its own directory");
+		}
+		this.lockChannel = channel;
 	}
 
 	private boolean needsNewFile(long nextBytes) {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static dev.palisade.security.audit.AuditTestSupport.HMAC_KEY;
 import static dev.palisade.security.audit.AuditTestSupport.SIGNING_KEYS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class JsonLinesFileSinkTest {
 
@@ -91,6 +92,33 @@ class JsonLinesFileSinkTest {
 		assertThat(this.verifier.verifyDirectory(this.dir).reason()).isEqualTo(FailureReason.TORN_WRITE);
 		write(RotationPolicy.never(), 3);
 		assertThat(this.verifier.verifyDirectory(this.dir).summary()).isEqualTo("OK: verified 8 records, 2 checkpoints");
+	}
+
+	@Test
+	void aSecondWriterOnTheSameDirectoryIsRefusedUntilTheFirstCloses() throws IOException {
+		JsonLinesFileSink first = new JsonLinesFileSink(this.dir, RotationPolicy.never(), this.clock);
+		JsonLinesFileSink second = new JsonLinesFileSink(this.dir, RotationPolicy.never(), this.clock);
+		try (AuditLog log = AuditLog.builder(first, HMAC_KEY).clock(this.clock).open()) {
+			log.append(AuditTestSupport.event(1));
+			assertThatThrownBy(second::open).isInstanceOf(IOException.class)
+				.hasMessageContaining("in use by another audit writer");
+			log.append(AuditTestSupport.event(2));
+		}
+		write(RotationPolicy.never(), 1);
+		assertThat(this.verifier.verifyDirectory(this.dir).summary()).startsWith("OK: verified 3 records");
+		assertThat(AuditLogFiles.recordFiles(this.dir)).noneMatch((file) -> file.endsWith(JsonLinesFileSink.LOCK_FILE_NAME));
+	}
+
+	@Test
+	void aSinkThatFailsToOpenReleasesTheDirectory() throws IOException {
+		write(RotationPolicy.never(), 2);
+		Path file = AuditLogFiles.recordFiles(this.dir).get(0);
+		Files.writeString(file, "not a record\n", StandardOpenOption.APPEND);
+		JsonLinesFileSink broken = new JsonLinesFileSink(this.dir, RotationPolicy.never(), this.clock);
+		assertThatThrownBy(broken::open).isInstanceOf(IOException.class).hasMessageContaining("not a valid audit record");
+		Files.writeString(file, Files.readString(file).replace("not a record\n", ""));
+		write(RotationPolicy.never(), 1);
+		assertThat(this.verifier.verifyDirectory(this.dir).intact()).isTrue();
 	}
 
 	private void write(RotationPolicy rotation, int count) throws IOException {
