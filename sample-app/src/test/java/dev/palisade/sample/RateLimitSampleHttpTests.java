@@ -96,15 +96,32 @@ class RateLimitSampleHttpTests {
 	}
 
 	@Test
-	void repeatedFailedSignInsThrottleTheUsernameWith429AndRetryAfter() throws Exception {
+	void repeatedFailedSignInsSlowTheGuessingAddressButNotTheUsersOwn() throws Exception {
+		// three free failures, the fourth starts a block: four answers of 400, then 429
 		for (int i = 0; i < 4; i++) {
 			this.mvc.perform(signIn("192.0.2.2", "acme-dev", "wrong")).andExpect(status().isBadRequest());
 		}
-		// even the right password waits: the username is throttled, from any address
-		this.mvc.perform(signIn("192.0.2.3", "acme-dev", "acme-dev-password"))
+		this.mvc.perform(signIn("192.0.2.2", "acme-dev", "acme-dev-password"))
 			.andExpect(status().isTooManyRequests())
 			.andExpect(header().string(HttpHeaders.RETRY_AFTER, "600"))
 			.andExpect(jsonPath("$.status").value(429));
+		// the real user at another address is not locked out by the guesser
+		this.mvc.perform(signIn("192.0.2.3", "acme-dev", "acme-dev-password")).andExpect(status().isOk());
+	}
+
+	@Test
+	void unknownUsernamesAreThrottledExactlyLikeKnownOnes() throws Exception {
+		for (String username : new String[] { "acme-admin", "no-such-user" }) {
+			String peer = username.equals("acme-admin") ? "192.0.2.7" : "192.0.2.8";
+			for (int i = 0; i < 4; i++) {
+				this.mvc.perform(signIn(peer, username, "wrong")).andExpect(status().isBadRequest());
+			}
+			this.mvc.perform(signIn(peer, username, "wrong"))
+				.andExpect(status().isTooManyRequests())
+				.andExpect(header().string(HttpHeaders.RETRY_AFTER, "600"));
+			// another address is admitted to the password check for both: 400 for a wrong password
+			this.mvc.perform(signIn("192.0.2.9", username, "wrong")).andExpect(status().isBadRequest());
+		}
 	}
 
 	@Test

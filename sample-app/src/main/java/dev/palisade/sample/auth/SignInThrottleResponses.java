@@ -12,9 +12,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The answer to a sign-in attempt while its username is throttled: RFC 6749 has no status for it,
- * so it is {@code 429} with {@code Retry-After} and an RFC 9457 problem body, like every other
- * rate-limit refusal. It is the same for known and unknown usernames.
+ * The answer to a sign-in attempt while its username is throttled for the caller's address: RFC
+ * 6749 has no status for it, so it is {@code 429} with {@code Retry-After} and an RFC 9457 problem
+ * body, like every other rate-limit refusal. It is the same for known and unknown usernames.
  */
 final class SignInThrottleResponses {
 
@@ -27,7 +27,7 @@ final class SignInThrottleResponses {
 		problem.put("type", "about:blank");
 		problem.put("title", "Too Many Requests");
 		problem.put("status", 429);
-		problem.put("detail", "Too many failed sign-ins for this username; retry after the time given in Retry-After");
+		problem.put("detail", "Too many failed sign-ins for this username from this address; retry after the time given in Retry-After");
 		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
 			.cacheControl(CacheControl.noStore())
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter))

@@ -1,5 +1,6 @@
 package dev.palisade.sample.auth;
 
+import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -8,10 +9,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import dev.palisade.sample.users.DemoUserDirectory;
 import dev.palisade.sample.users.DemoUserProperties.DemoUser;
 import dev.palisade.security.crypto.password.PasswordVerification;
 import dev.palisade.security.crypto.password.VerificationOutcome;
+import dev.palisade.security.net.ClientIpResolver;
 import dev.palisade.security.principal.PalisadePrincipal;
 import dev.palisade.security.principal.PrincipalKind;
 import dev.palisade.security.refresh.IssuedRefreshToken;
@@ -58,52 +62,60 @@ class TokenController {
 
 	private final SignInThrottle signInThrottle;
 
+	private final ClientIpResolver clientIpResolver;
+
 	TokenController(DemoUserDirectory users, PasswordVerification passwords, AccessTokenIssuer issuer,
 			RefreshTokenService refreshTokens, ObjectProvider<AuthenticationEventPublisher> signInEvents,
-			ObjectProvider<SignInThrottle> signInThrottle) {
+			ObjectProvider<SignInThrottle> signInThrottle, ObjectProvider<ClientIpResolver> clientIpResolver) {
 		this.users = users;
 		this.passwords = passwords;
 		this.issuer = issuer;
 		this.refreshTokens = refreshTokens;
 		this.signInEvents = signInEvents;
 		this.signInThrottle = signInThrottle.getIfAvailable();
+		this.clientIpResolver = clientIpResolver.getIfAvailable(ClientIpResolver::direct);
 	}
 
 	@PostMapping(path = "/auth/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-	ResponseEntity<?> tokenFromForm(@RequestParam MultiValueMap<String, String> form) {
+	ResponseEntity<?> tokenFromForm(@RequestParam MultiValueMap<String, String> form, HttpServletRequest request) {
 		for (List<String> values : form.values()) {
 			if (values.size() > 1) {
 				return OAuthErrors.invalidRequest(); // RFC 6749 §3.2: parameters must not repeat
 			}
 		}
-		return token(form::getFirst);
+		return token(form::getFirst, request);
 	}
 
 	@PostMapping(path = "/auth/token", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<?> tokenFromJson(@RequestBody Map<String, Object> body) {
-		return token((name) -> text(body.get(name)));
+	ResponseEntity<?> tokenFromJson(@RequestBody Map<String, Object> body, HttpServletRequest request) {
+		return token((name) -> text(body.get(name)), request);
 	}
 
-	private ResponseEntity<?> token(Function<String, String> parameters) {
+	private ResponseEntity<?> token(Function<String, String> parameters, HttpServletRequest request) {
 		String grantType = parameters.apply("grant_type");
 		if (grantType == null) {
 			return OAuthErrors.invalidRequest();
 		}
 		return switch (grantType) {
-			case "password" -> password(parameters.apply("username"), parameters.apply("password"));
+			case "password" -> password(parameters.apply("username"), parameters.apply("password"), request);
 			case "refresh_token" -> refresh(parameters.apply("refresh_token"));
 			default -> OAuthErrors.unsupportedGrantType();
 		};
 	}
 
-	private ResponseEntity<?> password(String username, String password) {
+	private ResponseEntity<?> password(String username, String password, HttpServletRequest request) {
 		// a blank username names nobody: refuse it before the throttle, which rejects blank keys
 		if (username == null || username.isBlank() || password == null) {
 			return OAuthErrors.invalidRequest();
 		}
-		// rate limiting: per-username sign-in throttle (backoff after repeated failures)
+		// rate limiting: sign-in backoff per username and client address, plus a username-wide budget that
+		// makes failures costlier without ever refusing an address that has not failed (no lock-out);
 		// admission counts as a failure atomically, so parallel guesses cannot all pass before one is recorded
-		SignInAttempt attempt = (this.signInThrottle != null) ? this.signInThrottle.attempt(username) : null;
+		SignInAttempt attempt = null;
+		if (this.signInThrottle != null) {
+			InetAddress client = ClientAddresses.of(request, this.clientIpResolver);
+			attempt = this.signInThrottle.attempt(username, client);
+		}
 		if (attempt != null && !attempt.allowed()) {
 			return SignInThrottleResponses.tooManyAttempts(attempt.verdict());
 		}

@@ -18,8 +18,8 @@ import org.springframework.context.annotation.Import;
 /**
  * Rate limiting: the client-address resolver, the bucket backend (local, or Redis shared between
  * instances), a limiter before authentication ({@code palisadePreAuthenticationRateLimiter}, keyed
- * by address) and one after it ({@code palisadeRateLimiter}), the per-username
- * {@link SignInThrottle}, and on the servlet stack the two filters that
+ * by address) and one after it ({@code palisadeRateLimiter}), the {@link SignInThrottle} (per
+ * username and client address), and on the servlet stack the two filters that
  * {@code PalisadeHttpConfigurer} puts into the security chain.
  */
 @AutoConfiguration
@@ -80,6 +80,8 @@ public final class PalisadeRateLimitAutoConfiguration {
 			.baseDelay(signIn.baseDelay())
 			.maxDelay(signIn.maxDelay())
 			.forgetAfter(signIn.forgetAfter())
+			.usernameBudget(signIn.usernameBudget(), signIn.usernameBudgetRefill())
+			.overBudgetDelay(signIn.overBudgetDelay())
 			.maximumUsernames(signIn.maximumUsernames())
 			.build();
 	}

@@ -41,7 +41,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param preAuthPolicies policies checked before authentication, keyed by client address (callers
  * have no principal yet, so caller kinds and plans cannot be used); the first match applies
  * @param policies policies checked after authentication; the first match applies
- * @param signIn the per-username sign-in throttle
+ * @param signIn the sign-in throttle (per username and client address)
  */
 @ConfigurationProperties("palisade.rate-limit")
 public record PalisadeRateLimitProperties(@DefaultValue("true") boolean enabled,
@@ -124,17 +124,26 @@ public record PalisadeRateLimitProperties(@DefaultValue("true") boolean enabled,
 	}
 
 	/**
-	 * The per-username sign-in throttle (always in this instance's memory).
+	 * The sign-in throttle (always in this instance's memory): backoff per username and client
+	 * address, plus a username-wide budget that makes failures costlier when they come from many
+	 * addresses. Only an address's own failures ever block it, so an attacker cannot lock the real
+	 * user out.
 	 *
 	 * @param enabled whether the throttle bean exists
-	 * @param freeAttempts failures allowed before any delay
-	 * @param baseDelay the first delay, doubled with each further failure
-	 * @param maxDelay the longest a username is ever blocked after one failure
-	 * @param forgetAfter how long after the last failure all failures are forgotten
-	 * @param maximumUsernames the most usernames tracked at once
+	 * @param freeAttempts failures from one address allowed before any delay
+	 * @param baseDelay the first delay, doubled with each further failure from that address
+	 * @param maxDelay the longest one failure blocks its address while the username is within budget
+	 * @param forgetAfter how long after an address's last failure its failures are forgotten
+	 * @param usernameBudget failures one username takes from all addresses together before each
+	 * failure blocks its address for {@code overBudgetDelay}
+	 * @param usernameBudgetRefill how often the username budget allows one more failure
+	 * @param overBudgetDelay how long each failure over the username budget blocks its address
+	 * @param maximumUsernames the most username-address pairs, and usernames, tracked at once
 	 */
 	public record SignIn(@DefaultValue("true") boolean enabled, @DefaultValue("3") int freeAttempts,
 			@DefaultValue("1s") Duration baseDelay, @DefaultValue("30s") Duration maxDelay,
-			@DefaultValue("15m") Duration forgetAfter, @DefaultValue("100000") long maximumUsernames) {
+			@DefaultValue("15m") Duration forgetAfter, @DefaultValue("10") int usernameBudget,
+			@DefaultValue("1m") Duration usernameBudgetRefill, @DefaultValue("1m") Duration overBudgetDelay,
+			@DefaultValue("100000") long maximumUsernames) {
 	}
 }

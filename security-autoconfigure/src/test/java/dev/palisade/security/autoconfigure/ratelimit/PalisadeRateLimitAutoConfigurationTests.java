@@ -103,6 +103,33 @@ class PalisadeRateLimitAutoConfigurationTests {
 	}
 
 	@Test
+	void signInUsernameBudgetIsConfigurable() {
+		this.runner
+			.withPropertyValues("palisade.rate-limit.sign-in.username-budget=1",
+					"palisade.rate-limit.sign-in.username-budget-refill=1h",
+					"palisade.rate-limit.sign-in.over-budget-delay=5m")
+			.run((context) -> {
+				SignInThrottle throttle = context.getBean(SignInThrottle.class);
+				throttle.attempt("alice", InetAddress.getByName("192.0.2.1")).failed();
+				InetAddress second = InetAddress.getByName("192.0.2.2");
+				throttle.attempt("alice", second).failed(); // the second failure is over a budget of one
+				assertThat(throttle.isOverBudget("alice")).isTrue();
+				assertThat(throttle.attempt("alice", second).verdict().retryAfterSeconds()).isEqualTo(300);
+				// an address that has not failed is never refused
+				assertThat(throttle.attempt("alice", InetAddress.getByName("192.0.2.3")).allowed()).isTrue();
+			});
+	}
+
+	@Test
+	void signInOverBudgetDelayLongerThanTheMemoryFailsAtStartUp() {
+		this.runner.withPropertyValues("palisade.rate-limit.sign-in.over-budget-delay=15m")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("overBudgetDelay < forgetAfter"));
+	}
+
+	@Test
 	void preAuthenticationPolicyWithPlansFailsAtStartUp() {
 		this.runner
 			.withPropertyValues("palisade.rate-limit.pre-auth-policies[0].name=p",
