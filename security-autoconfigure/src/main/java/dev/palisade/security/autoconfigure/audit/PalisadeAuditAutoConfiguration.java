@@ -10,6 +10,7 @@ import dev.palisade.security.audit.AuditListener;
 import dev.palisade.security.audit.AuditLog;
 import dev.palisade.security.audit.AuditRecorder;
 import dev.palisade.security.audit.AuditSink;
+import dev.palisade.security.audit.file.AuditLogReader;
 import dev.palisade.security.audit.file.JsonLinesFileSink;
 import dev.palisade.security.audit.file.RotationPolicy;
 import dev.palisade.security.audit.jdbc.JdbcAuditSink;
@@ -19,6 +20,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -72,6 +74,14 @@ public final class PalisadeAuditAutoConfiguration {
 			.checkpointInterval(properties.checkpointInterval())
 			.listener(new CompositeAuditListener(listeners.orderedStream().toList()))
 			.open();
+	}
+
+	/** Pages through the file sink's records, for an application's admin endpoint. */
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnProperty(name = "palisade.audit.sink", havingValue = "file", matchIfMissing = true)
+	AuditLogReader palisadeAuditLogReader(PalisadeAuditProperties properties) {
+		return new AuditLogReader(properties.path());
 	}
 
 	@Bean

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,6 +49,22 @@ class PalisadeAuditAutoConfigurationTests {
 			.actor(new AuditActor("user", id, null))
 			.result(AuditResult.SUCCESS)
 			.build();
+	}
+
+	@Test
+	void aSecondContextOnTheSameAuditDirectoryFailsToStartWithAnExplanation() {
+		inTempDir().run((first) -> {
+			assertThat(first).hasNotFailed();
+			inTempDir().run((second) -> {
+				assertThat(second).hasFailed();
+				FailureAnalysis analysis = new AuditDirectoryInUseFailureAnalyzer().analyze(second.getStartupFailure());
+				assertThat(analysis).isNotNull();
+				assertThat(analysis.getDescription()).contains("another audit writer")
+					.contains(this.dir.resolve("audit").toAbsolutePath().toString());
+				assertThat(analysis.getAction()).contains("palisade.audit.path");
+			});
+		});
+		inTempDir().run((again) -> assertThat(again).as("the lock went with the first context").hasNotFailed());
 	}
 
 	@Test

@@ -195,8 +195,7 @@ public final class JsonLinesFileSink implements AuditSink {
 		}
 		if (lock == null) {
 			channel.close();
-			throw new IOException("The audit directory " + this.directory
-					+ " is in use by another audit writer (in this or another process): give each instance its own directory");
+			throw new AuditDirectoryInUseException(this.directory);
 		}
 		this.lockChannel = channel;
 	}

@@ -100,7 +100,7 @@ class JsonLinesFileSinkTest {
 		JsonLinesFileSink second = new JsonLinesFileSink(this.dir, RotationPolicy.never(), this.clock);
 		try (AuditLog log = AuditLog.builder(first, HMAC_KEY).clock(this.clock).open()) {
 			log.append(AuditTestSupport.event(1));
-			assertThatThrownBy(second::open).isInstanceOf(IOException.class)
+			assertThatThrownBy(second::open).isInstanceOf(AuditDirectoryInUseException.class)
 				.hasMessageContaining("in use by another audit writer");
 			log.append(AuditTestSupport.event(2));
 		}
