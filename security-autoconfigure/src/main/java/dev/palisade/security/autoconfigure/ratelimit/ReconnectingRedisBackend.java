@@ -25,10 +25,13 @@ import dev.palisade.security.ratelimit.redis.RedisRateLimitBackend;
  * and the next starts no sooner than {@code retryInterval} after the previous one ended. Once
  * connected, Lettuce reconnects by itself.
  * <p>
- * The constructor starts the first attempt and waits for it at most {@code attemptTimeout}, so
- * that next to a healthy Redis the first requests are already enforced.
+ * The constructor starts the first attempt and waits for it at most {@code attemptTimeout} and
+ * never more than one second, so that next to a healthy Redis the first requests are already
+ * enforced while a silent one delays start-up by a second at most.
  */
 final class ReconnectingRedisBackend implements RateLimitBackend, AutoCloseable {
+
+	private static final long STARTUP_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
 
 	private final Supplier<CompletableFuture<RedisRateLimitBackend>> connector;
 
@@ -64,7 +67,7 @@ final class ReconnectingRedisBackend implements RateLimitBackend, AutoCloseable 
 
 	private void awaitFirstAttempt(CompletableFuture<Void> attempt) {
 		try {
-			attempt.get(this.attemptTimeoutNanos, TimeUnit.NANOSECONDS);
+			attempt.get(Math.min(this.attemptTimeoutNanos, STARTUP_WAIT_NANOS), TimeUnit.NANOSECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -88,6 +91,11 @@ final class ReconnectingRedisBackend implements RateLimitBackend, AutoCloseable 
 	private CompletableFuture<Void> connectIfDue() {
 		if (this.delegate != null || this.closed || System.nanoTime() - this.nextAttempt < 0
 				|| !this.attempting.compareAndSet(false, true)) {
+			return CompletableFuture.completedFuture(null);
+		}
+		// an attempt may have ended between the checks above and the claim: look again
+		if (this.delegate != null || System.nanoTime() - this.nextAttempt < 0) {
+			this.attempting.set(false);
 			return CompletableFuture.completedFuture(null);
 		}
 		CompletableFuture<RedisRateLimitBackend> attempt;

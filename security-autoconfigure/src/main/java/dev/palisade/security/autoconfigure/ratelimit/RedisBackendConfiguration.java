@@ -10,6 +10,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -19,11 +20,14 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The Redis backend ({@code palisade.rate-limit.backend=redis}): a Lettuce client with
  * {@link RedisRateLimitBackend#recommendedClientOptions(Duration) the options} that keep every decision
- * within the time budget, shut down with the context. Opening the connection is bounded by the
- * budget too (socket connect timeout and {@link RedisURI#getTimeout() RedisURI timeout}) and happens
- * in the background ({@link ReconnectingRedisBackend}), so start-up does not wait for an unreachable
- * or silent Redis. An application's own {@code palisadeRateLimitRedisClient} bean supplies options
- * and resources; the server is always {@code palisade.rate-limit.redis.uri}.
+ * within the time budget, shut down with the context. The connection opens in the background
+ * ({@link ReconnectingRedisBackend}), so start-up does not wait for an unreachable or silent Redis and
+ * no request waits for a connection attempt; an attempt's TCP connect and handshake (TLS, AUTH,
+ * HELLO) are bounded by {@link #connectTimeout the connect timeout}, the time budget but at least
+ * {@value #MIN_CONNECT_SECONDS} s, because the handshake is several round trips. The server is the
+ * {@code palisadeRateLimitRedisUri} bean, built from {@code palisade.rate-limit.redis.uri} unless the
+ * application defines it; an application's own {@code palisadeRateLimitRedisClient} bean supplies
+ * options and resources, not the server.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass({ RedisClient.class, Bucket4jLettuce.class })
@@ -34,19 +38,32 @@ class RedisBackendConfiguration {
 	static final Duration CONNECT_RETRY = Duration.ofSeconds(1);
 
 	/**
-	 * Added to the two budgets Lettuce bounds an attempt by (TCP connect, then handshake) before the
+	 * Added to the two timeouts Lettuce bounds an attempt by (TCP connect, then handshake) before the
 	 * attempt counts as failed anyway; only a step Lettuce does not bound (name resolution) reaches it.
 	 */
 	static final Duration ATTEMPT_SLACK = Duration.ofSeconds(1);
 
+	static final long MIN_CONNECT_SECONDS = 2;
+
+	@Bean
+	@ConditionalOnMissingBean(name = "palisadeRateLimitRedisUri")
+	RedisURI palisadeRateLimitRedisUri(PalisadeRateLimitProperties properties) {
+		RedisURI uri = RedisURI.create(properties.redis().uri());
+		// bounds the handshake; Lettuce's default of 60 s would let a Redis that accepts TCP
+		// connections but never answers hold an attempt for a minute (commands are bounded by the
+		// time budget through the client's timeout options, not by this)
+		uri.setTimeout(connectTimeout(properties));
+		return uri;
+	}
+
 	@Bean(destroyMethod = "shutdown")
 	@ConditionalOnMissingBean(name = "palisadeRateLimitRedisClient")
-	RedisClient palisadeRateLimitRedisClient(PalisadeRateLimitProperties properties) {
-		RedisClient client = RedisClient.create(redisUri(properties));
+	RedisClient palisadeRateLimitRedisClient(PalisadeRateLimitProperties properties,
+			@Qualifier("palisadeRateLimitRedisUri") RedisURI uri) {
+		RedisClient client = RedisClient.create(uri);
 		ClientOptions options = RedisRateLimitBackend.recommendedClientOptions(properties.timeBudget())
 			.mutate()
-			// a (re)connection waits no longer for TCP than a decision may wait for Redis
-			.socketOptions(SocketOptions.builder().connectTimeout(properties.timeBudget()).build())
+			.socketOptions(SocketOptions.builder().connectTimeout(connectTimeout(properties)).build())
 			.build();
 		client.setOptions(options);
 		return client;
@@ -54,23 +71,18 @@ class RedisBackendConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RateLimitBackend palisadeRateLimitBackend(PalisadeRateLimitProperties properties, RedisClient client) {
-		RedisURI uri = redisUri(properties);
+	RateLimitBackend palisadeRateLimitBackend(PalisadeRateLimitProperties properties, RedisClient client,
+			@Qualifier("palisadeRateLimitRedisUri") RedisURI uri) {
 		RedisRateLimitBackend.Builder builder = RedisRateLimitBackend.builder(client)
 			.timeBudget(properties.timeBudget())
 			.keyPrefix(properties.redis().keyPrefix());
-		Duration attemptTimeout = properties.timeBudget().multipliedBy(2).plus(ATTEMPT_SLACK);
+		Duration attemptTimeout = connectTimeout(properties).multipliedBy(2).plus(ATTEMPT_SLACK);
 		return new ReconnectingRedisBackend(() -> builder.buildAsync(uri), attemptTimeout, CONNECT_RETRY);
 	}
 
-	/**
-	 * The server, with the time budget as its timeout: Lettuce's default of 60 s would bound the
-	 * connection handshake, so a Redis that accepts TCP connections but never answers would hold a
-	 * connection attempt for a minute.
-	 */
-	static RedisURI redisUri(PalisadeRateLimitProperties properties) {
-		RedisURI uri = RedisURI.create(properties.redis().uri());
-		uri.setTimeout(properties.timeBudget());
-		return uri;
+	/** How long one connection attempt may take per step: the time budget, at least {@value #MIN_CONNECT_SECONDS} s. */
+	static Duration connectTimeout(PalisadeRateLimitProperties properties) {
+		Duration floor = Duration.ofSeconds(MIN_CONNECT_SECONDS);
+		return (properties.timeBudget().compareTo(floor) > 0) ? properties.timeBudget() : floor;
 	}
 }

@@ -1,5 +1,7 @@
 package dev.palisade.security.autoconfigure.ratelimit;
 
+import java.time.Duration;
+
 import java.net.InetAddress;
 
 import dev.palisade.security.net.ClientIpResolver;
@@ -11,6 +13,7 @@ import dev.palisade.security.ratelimit.RateLimiter;
 import dev.palisade.security.ratelimit.SignInThrottle;
 import dev.palisade.security.web.PreAuthenticationRateLimitFilter;
 import dev.palisade.security.web.RateLimitFilter;
+import io.lettuce.core.RedisURI;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -57,6 +60,29 @@ class PalisadeRateLimitAutoConfigurationTests {
 					.check(request("/auth/token"));
 				assertThat(decision.allowed()).isFalse();
 				assertThat(decision.basis()).isEqualTo(RateLimitDecision.Basis.FAIL_CLOSED);
+			});
+	}
+
+	@Test
+	void theRedisHandshakeGetsAtLeastTwoSecondsWhileCommandsKeepTheBudget() {
+		this.runner.withPropertyValues("palisade.rate-limit.backend=redis", "palisade.rate-limit.redis.uri=redis://127.0.0.1:1")
+			.run((context) -> assertThat(context.getBean("palisadeRateLimitRedisUri", RedisURI.class).getTimeout())
+				.isEqualTo(Duration.ofSeconds(2)));
+		this.runner
+			.withPropertyValues("palisade.rate-limit.backend=redis", "palisade.rate-limit.redis.uri=redis://127.0.0.1:1",
+					"palisade.rate-limit.time-budget=5s")
+			.run((context) -> assertThat(context.getBean("palisadeRateLimitRedisUri", RedisURI.class).getTimeout())
+				.isEqualTo(Duration.ofSeconds(5)));
+	}
+
+	@Test
+	void theApplicationsOwnRedisUriBeanNamesTheServer() {
+		this.runner.withPropertyValues("palisade.rate-limit.backend=redis")
+			.withBean("palisadeRateLimitRedisUri", RedisURI.class, () -> RedisURI.create("redis://10.0.0.9:6380"))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean("palisadeRateLimitRedisUri", RedisURI.class).getPort()).isEqualTo(6380);
+				assertThat(context.getBeansOfType(RedisURI.class)).hasSize(1);
 			});
 	}
 
