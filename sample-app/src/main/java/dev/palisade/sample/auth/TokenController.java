@@ -27,6 +27,7 @@ import dev.palisade.security.ratelimit.SignInThrottle;
 import dev.palisade.security.token.AccessTokenIssuer;
 import dev.palisade.security.token.AccessTokenRequest;
 import dev.palisade.security.token.IssuedAccessToken;
+import dev.palisade.security.web.ClientAddresses;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;

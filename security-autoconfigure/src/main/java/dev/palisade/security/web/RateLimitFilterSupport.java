@@ -2,8 +2,6 @@ package dev.palisade.security.web;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.FilterChain;
@@ -12,8 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import dev.palisade.security.net.ClientIpResolver;
-import dev.palisade.security.net.InvalidIpAddressException;
-import dev.palisade.security.net.IpAddresses;
 import dev.palisade.security.ratelimit.RateLimitDecision;
 import dev.palisade.security.ratelimit.RateLimitRequest;
 import dev.palisade.security.ratelimit.RateLimiter;
@@ -25,11 +21,6 @@ import org.springframework.web.util.UrlPathHelper;
 
 /** What both rate-limit filters share: the client address, the decision, headers and the 429 answer. */
 abstract class RateLimitFilterSupport extends OncePerRequestFilter {
-
-	static final String CLIENT_IP = RateLimitFilterSupport.class.getName() + ".clientIp";
-
-	/** Shared bucket for the (non-TCP) requests whose peer address is not an IP literal. */
-	private static final InetAddress UNPARSEABLE_PEER = IpAddresses.parse("0.0.0.0");
 
 	private final RateLimiter limiter;
 
@@ -71,23 +62,7 @@ abstract class RateLimitFilterSupport extends OncePerRequestFilter {
 
 	/** The client address, resolved once per request and shared by both filters. */
 	final InetAddress clientIp(HttpServletRequest request) {
-		if (request.getAttribute(CLIENT_IP) instanceof InetAddress known) {
-			return known;
-		}
-		InetAddress address;
-		try {
-			address = this.clientIpResolver.resolve(request.getRemoteAddr(), values(request, "Forwarded"),
-					values(request, "X-Forwarded-For"));
-		}
-		catch (InvalidIpAddressException ex) {
-			address = UNPARSEABLE_PEER;
-		}
-		request.setAttribute(CLIENT_IP, address);
-		return address;
-	}
-
-	private static List<String> values(HttpServletRequest request, String header) {
-		return Collections.list(request.getHeaders(header));
+		return ClientAddresses.of(request, this.clientIpResolver);
 	}
 
 	@Override
