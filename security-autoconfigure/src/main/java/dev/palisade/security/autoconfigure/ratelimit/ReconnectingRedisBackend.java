@@ -135,6 +135,12 @@ final class ReconnectingRedisBackend implements RateLimitBackend, AutoCloseable 
 		return this.delegate != null;
 	}
 
+	/** Whether the next decision would start a connection attempt. */
+	boolean isAttemptDue() {
+		return this.delegate == null && !this.closed && !this.attempting.get()
+				&& System.nanoTime() - this.nextAttempt >= 0;
+	}
+
 	@Override
 	public String name() {
 		return "redis";

@@ -32,6 +32,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 class ReconnectingRedisBackendTests {
 
@@ -100,11 +101,11 @@ class ReconnectingRedisBackendTests {
 			attempts.incrementAndGet();
 			return new CompletableFuture<>();
 		}, Duration.ofMillis(20), Duration.ZERO);
-		for (int i = 0; i < 400 && attempts.get() < 3; i++) {
+		// every decision fails at once while attempts time out and new ones start
+		await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10)).untilAsserted(() -> {
 			assertThatExceptionOfType(RateLimitBackendException.class).isThrownBy(() -> backend.tryConsume(KEY, LIMITS));
-			Thread.sleep(10); // polling for the attempt timeout to pass; no timing is asserted
-		}
-		assertThat(attempts.get()).isGreaterThanOrEqualTo(3);
+			assertThat(attempts.get()).isGreaterThanOrEqualTo(3);
+		});
 	}
 
 	@Test
@@ -128,12 +129,9 @@ class ReconnectingRedisBackendTests {
 				assertThat(limiter.check(request).basis()).isEqualTo(Basis.FAIL_CLOSED);
 				redis.start();
 				try {
-					RateLimitDecision decision = limiter.check(request);
-					for (int i = 0; i < 300 && decision.basis() != Basis.BACKEND; i++) {
-						Thread.sleep(100); // waiting for the background attempt; no timing is asserted
-						decision = limiter.check(request);
-					}
-					assertThat(decision.basis()).isEqualTo(Basis.BACKEND);
+					// the background attempt connects once Redis answers
+					RateLimitDecision decision = await().atMost(Duration.ofSeconds(30))
+						.until(() -> limiter.check(request), (answer) -> answer.basis() == Basis.BACKEND);
 					assertThat(decision.allowed()).isTrue();
 					assertThat(context.getBean(ReconnectingRedisBackend.class).isConnected()).isTrue();
 				}

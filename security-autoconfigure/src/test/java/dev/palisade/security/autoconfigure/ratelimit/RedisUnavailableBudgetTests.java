@@ -21,6 +21,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
@@ -78,7 +79,8 @@ class RedisUnavailableBudgetTests {
 				RateLimiter limiter = context.getBean(PalisadeRateLimitAutoConfiguration.PRE_AUTHENTICATION_LIMITER,
 						RateLimiter.class);
 				// let the next connection attempt fall due, so the decisions below meet it
-				Thread.sleep(RedisBackendConfiguration.CONNECT_RETRY.plusMillis(200).toMillis());
+				ReconnectingRedisBackend backend = context.getBean(ReconnectingRedisBackend.class);
+				await().atMost(Duration.ofSeconds(10)).until(backend::isAttemptDue);
 				for (TimedDecision timed : concurrentDecisions(limiter)) {
 					assertThat(timed.waited()).isLessThan(DECISION_BOUND);
 					if (failureMode.equals("fail-open")) {

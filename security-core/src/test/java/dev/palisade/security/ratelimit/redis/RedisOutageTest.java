@@ -1,7 +1,7 @@
 package dev.palisade.security.ratelimit.redis;
 
 import java.time.Duration;
-import java.util.function.Supplier;
+import java.util.concurrent.Callable;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +23,7 @@ import io.lettuce.core.protocol.CommandType;
 
 import static dev.palisade.security.ratelimit.LimitTesting.anonymous;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class RedisOutageTest {
@@ -63,12 +64,9 @@ class RedisOutageTest {
 		return assertTimeoutPreemptively(HANG_GUARD, () -> limiter.check(REQUEST));
 	}
 
-	/** Polls until {@code condition} holds; bounded so a broken recovery fails instead of hanging. */
-	private static void eventually(Supplier<Boolean> condition) throws InterruptedException {
-		for (int i = 0; i < 400 && !condition.get(); i++) {
-			Thread.sleep(50); // waiting for Lettuce's background reconnect; no timing is asserted
-		}
-		assertThat(condition.get()).isTrue();
+	/** Waits for Lettuce's background reconnect; bounded so a broken recovery fails instead of hanging. */
+	private static void eventually(Callable<Boolean> condition) {
+		await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(condition);
 	}
 
 	@Test
@@ -114,7 +112,8 @@ class RedisOutageTest {
 			// DEBUG SLEEP blocks the whole (single-threaded) server, like a slow Redis
 			var sleeping = connection.async().dispatch(CommandType.DEBUG, new StatusOutput<>(StringCodec.UTF8),
 					new CommandArgs<>(StringCodec.UTF8).add("SLEEP").add("1"));
-			Thread.sleep(100); // let the sleep reach the server first; not a timing assertion
+			// wait until the server is busy with the sleep: decisions start failing over
+			await().atMost(Duration.ofSeconds(5)).until(() -> check(open).basis() == Basis.FAIL_OPEN);
 			RateLimitDecision failOpen = check(open);
 			RateLimitDecision failClosed = check(closed);
 			assertThat(failOpen.basis()).isEqualTo(Basis.FAIL_OPEN);
