@@ -1,6 +1,5 @@
 package dev.palisade.security.crypto.password;
 
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -119,24 +118,9 @@ public final class Argon2idHasher implements PasswordHasher {
 			return false;
 		}
 		Stored stored = Stored.parseOrNull(encoded);
-		if (stored == null) {
-			return false;
-		}
-		byte[] password;
-		try {
-			password = PasswordBytes.utf8(raw);
-		}
-		catch (PasswordRejectedException ex) {
-			return false;
-		}
-		try {
-			byte[] actual = Argon2Kdf.derive(Argon2Kdf.Type.ARGON2ID, stored.memoryKib, stored.iterations,
-					stored.parallelism, password, stored.salt, null, null, stored.hash.length);
-			return MessageDigest.isEqual(actual, stored.hash);
-		}
-		finally {
-			PasswordBytes.wipe(password);
-		}
+		return stored != null && PasswordBytes.derivesTo(raw, (password) -> Argon2Kdf.derive(Argon2Kdf.Type.ARGON2ID,
+				stored.memoryKib, stored.iterations, stored.parallelism, password, stored.salt, null, null,
+				stored.hash.length), stored.hash);
 	}
 
 	@Override

@@ -6,7 +6,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.function.UnaryOperator;
 
 /**
  * Strict UTF-8 encoding of a password without creating a {@code String}, so the caller can
@@ -47,6 +49,27 @@ final class PasswordBytes {
 			Arrays.fill(buffer.array(), (byte) 0);
 		}
 		return bytes;
+	}
+
+	/**
+	 * Whether {@code kdf} applied to the password's UTF-8 bytes gives {@code expected}, compared in
+	 * constant time; the bytes are wiped afterwards. A password that cannot be encoded (too long,
+	 * not valid Unicode) matches nothing. Shared by the hashers that recompute a stored hash.
+	 */
+	static boolean derivesTo(CharSequence raw, UnaryOperator<byte[]> kdf, byte[] expected) {
+		byte[] password;
+		try {
+			password = utf8(raw);
+		}
+		catch (PasswordRejectedException ex) {
+			return false;
+		}
+		try {
+			return MessageDigest.isEqual(kdf.apply(password), expected);
+		}
+		finally {
+			wipe(password);
+		}
 	}
 
 	/** Overwrites a password copy once it is no longer needed (best effort; the JVM may have copied it). */

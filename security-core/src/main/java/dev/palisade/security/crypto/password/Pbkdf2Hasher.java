@@ -1,6 +1,5 @@
 package dev.palisade.security.crypto.password;
 
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Map;
 
@@ -103,23 +102,8 @@ public final class Pbkdf2Hasher implements PasswordHasher {
 			return false;
 		}
 		PhcString stored = parseOrNull(encoded);
-		if (stored == null) {
-			return false;
-		}
-		byte[] password;
-		try {
-			password = PasswordBytes.utf8(raw);
-		}
-		catch (PasswordRejectedException ex) {
-			return false;
-		}
-		try {
-			byte[] actual = derive(password, stored.salt(), stored.param("i"), stored.hash().length);
-			return MessageDigest.isEqual(actual, stored.hash());
-		}
-		finally {
-			PasswordBytes.wipe(password);
-		}
+		return stored != null && PasswordBytes.derivesTo(raw,
+				(password) -> derive(password, stored.salt(), stored.param("i"), stored.hash().length), stored.hash());
 	}
 
 	@Override

@@ -1,6 +1,5 @@
 package dev.palisade.security.crypto.password;
 
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -121,24 +120,8 @@ public final class ScryptHasher implements PasswordHasher {
 			return false;
 		}
 		Stored stored = Stored.parseOrNull(encoded);
-		if (stored == null) {
-			return false;
-		}
-		byte[] password;
-		try {
-			password = PasswordBytes.utf8(raw);
-		}
-		catch (PasswordRejectedException ex) {
-			return false;
-		}
-		try {
-			byte[] actual = derive(password, stored.salt, stored.cpuCost, stored.blockSize, stored.parallelism,
-					stored.hash.length);
-			return MessageDigest.isEqual(actual, stored.hash);
-		}
-		finally {
-			PasswordBytes.wipe(password);
-		}
+		return stored != null && PasswordBytes.derivesTo(raw, (password) -> derive(password, stored.salt, stored.cpuCost,
+				stored.blockSize, stored.parallelism, stored.hash.length), stored.hash);
 	}
 
 	@Override
