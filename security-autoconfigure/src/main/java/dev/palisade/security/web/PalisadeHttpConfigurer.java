@@ -17,6 +17,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.preauth.x509.X509AuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
 
 /**
  * Applies Palisade to a {@code SecurityFilterChain} the application writes itself:
@@ -28,7 +29,7 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
  * It makes the chain a stateless API chain (no session, no CSRF token since no cookie carries
  * the credential, no built-in {@code /logout}), authenticates bearer credentials with the Palisade
  * providers found in the application context (refusing a request with two {@code Authorization}
- * headers), and answers 401/403 with RFC 9457 problem bodies. Spring Security's resource-server
+ * headers), and answers 401/403 with RFC 9457 problem bodies (503 when the audit log refuses to record). Spring Security's resource-server
  * support also answers {@code /.well-known/oauth-protected-resource} (RFC 9728) for anyone; the
  * configurer makes it name Palisade's issuer. Authorization rules stay the application's own: open
  * {@code /error} in them, or an error status reached without a credential is answered 401. Palisade's default chain, used when the application defines
@@ -102,6 +103,8 @@ public final class PalisadeHttpConfigurer extends AbstractHttpConfigurer<Palisad
 	@Override
 	public void configure(HttpSecurity http) {
 		ApplicationContext context = http.getSharedObject(ApplicationContext.class);
+		// outermost: a request the audit log refused is a 503, whichever filter or controller recorded it
+		http.addFilterBefore(new AuditUnavailableFilter(), DisableEncodeUrlFilter.class);
 		// rate limiting: by address before every authentication filter, by caller between authentication and authorization
 		context.getBeanProvider(PreAuthenticationRateLimitFilter.class)
 			.ifAvailable((filter) -> http.addFilterBefore(filter, X509AuthenticationFilter.class));

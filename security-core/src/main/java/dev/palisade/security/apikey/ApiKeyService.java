@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.palisade.security.audit.AuditWriteException;
 import dev.palisade.security.principal.PrincipalKind;
 
 /**
@@ -172,9 +173,14 @@ public final class ApiKeyService {
 		try {
 			notification.run();
 		}
+		catch (AuditWriteException ex) {
+			// the audit log's fail-closed refusal is the caller's answer (503), as for every recorder;
+			// the change took effect and stays: a created key's secret was never shown, so it is unusable
+			throw ex;
+		}
 		catch (RuntimeException ex) {
-			// a broken audit or metrics listener must not undo a change that took effect; its message
-			// is not logged (it could carry anything), only its type
+			// a broken metrics listener must not undo a change that took effect; its message is not
+			// logged (it could carry anything), only its type
 			LOGGER.log(System.Logger.Level.WARNING, "API key listener failed: {0}", ex.getClass().getName());
 		}
 	}

@@ -2,7 +2,8 @@ package dev.palisade.security.audit;
 
 /**
  * Hook for metrics and external anchoring. Methods run on the writer thread (except
- * {@link #onDropped}, which runs on the caller's thread); they must be quick and must not throw.
+ * {@link #onDropped} and {@link #onRefused}, which run on the caller's thread); they must be quick
+ * and must not throw.
  */
 public interface AuditListener {
 
@@ -16,6 +17,13 @@ public interface AuditListener {
 
 	/** A checkpoint was written; publish it elsewhere to make truncation of the log's tail evident. */
 	default void onCheckpoint(AuditCheckpoint checkpoint) {
+	}
+
+	/**
+	 * An append was refused with {@link AuditWriteException}: the log has failed or is closed, or
+	 * the caller's wait for room or for its fsync passed the write timeout. The caller's request fails.
+	 */
+	default void onRefused(AuditWriteException refusal) {
 	}
 
 	/** The sink failed; the log is now closed for writes (fail closed). */

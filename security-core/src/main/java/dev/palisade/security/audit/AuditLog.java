@@ -10,8 +10,9 @@ import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -21,6 +22,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * (group commit), forces them according to the {@link Durability} mode and writes signed
  * Ed25519 checkpoints every N records or T time. Thread-safe; {@link #close()} drains the queue.
  * <p>
+ * Each append may ask for less durability than the log's mode ({@link #append(AuditEvent, Durability)}):
+ * routine events such as the successful authentication of an ordinary request take the batched
+ * path and never wait for an fsync, while the sign-ins, failures and lifecycle events around
+ * them still do. A caller waits at most the write timeout, for room in the queue or for its fsync.
+ * <p>
  * Failure is closed: once the sink throws, every later append throws {@link AuditWriteException}.
  */
 public final class AuditLog implements AutoCloseable {
@@ -28,7 +34,7 @@ public final class AuditLog implements AutoCloseable {
 	/** Shortest HMAC key accepted: 256 bits, the HMAC-SHA256 output size. */
 	public static final int MIN_HMAC_KEY_BYTES = 32;
 
-	private static final Pending POISON = new Pending(null);
+	private static final Pending POISON = new Pending(null, Durability.ASYNC);
 
 	private final AuditSink sink;
 
@@ -39,6 +45,8 @@ public final class AuditLog implements AutoCloseable {
 	private final int maxBatchSize;
 
 	private final long batchIntervalMillis;
+
+	private final long writeTimeoutNanos;
 
 	private final long checkpointEvery;
 
@@ -57,6 +65,8 @@ public final class AuditLog implements AutoCloseable {
 	private final Thread writer;
 
 	private final AtomicLong dropped = new AtomicLong();
+
+	private final AtomicLong refused = new AtomicLong();
 
 	private final AtomicLong durableSequence = new AtomicLong();
 
@@ -80,6 +90,7 @@ public final class AuditLog implements AutoCloseable {
 		this.backPressure = builder.backPressure;
 		this.maxBatchSize = builder.maxBatchSize;
 		this.batchIntervalMillis = builder.batchInterval.toMillis();
+		this.writeTimeoutNanos = builder.writeTimeout.toNanos();
 		this.checkpointEvery = builder.checkpointEvery;
 		this.checkpointIntervalMillis = builder.checkpointInterval.toMillis();
 		this.clock = builder.clock;
@@ -106,21 +117,42 @@ public final class AuditLog implements AutoCloseable {
 	}
 
 	/**
-	 * Appends an event. In {@link Durability#SYNC} mode this returns once the event is forced to
-	 * storage. With {@link BackPressure#BLOCK} a full queue makes the caller wait.
+	 * Appends an event with this log's durability. In {@link Durability#SYNC} mode this returns
+	 * once the event is forced to storage. With {@link BackPressure#BLOCK} a full queue makes the
+	 * caller wait. Either wait is bounded by the write timeout.
 	 * @return {@code true} when the event was accepted, {@code false} when it was dropped
 	 * ({@link BackPressure#DROP} and a full queue; counted in {@link #droppedCount()})
-	 * @throws AuditWriteException when the log has failed, is closed, or (SYNC) the write failed
+	 * @throws AuditWriteException when the log has failed, is closed, or (SYNC) the write failed or
+	 * did not finish within the write timeout
 	 */
 	public boolean append(AuditEvent event) {
-		Pending pending = enqueue(event);
-		if (pending == null) {
-			return false;
+		return append(event, this.durability);
+	}
+
+	/**
+	 * Appends an event with at most the given durability: the weaker of {@code atMost} and this
+	 * log's mode applies. {@code append(event, BATCHED)} on a {@code SYNC} log returns once the
+	 * event is queued; the writer forces it with the next batch, at most one batch interval later.
+	 * @return {@code true} when the event was accepted, {@code false} when it was dropped
+	 * @throws AuditWriteException as {@link #append(AuditEvent)}
+	 */
+	public boolean append(AuditEvent event, Durability atMost) {
+		Durability effective = weaker(this.durability, Objects.requireNonNull(atMost, "atMost"));
+		try {
+			Pending pending = enqueue(event, effective);
+			if (pending == null) {
+				return false;
+			}
+			if (effective == Durability.SYNC) {
+				await(pending.future);
+			}
+			return true;
 		}
-		if (this.durability == Durability.SYNC) {
-			await(pending.future);
+		catch (AuditWriteException ex) {
+			this.refused.incrementAndGet();
+			safely(() -> this.listener.onRefused(ex));
+			throw ex;
 		}
-		return true;
 	}
 
 	/**
@@ -129,7 +161,7 @@ public final class AuditLog implements AutoCloseable {
 	 * A dropped event's future fails with {@link AuditWriteException}.
 	 */
 	public CompletableFuture<Long> submit(AuditEvent event) {
-		Pending pending = enqueue(event);
+		Pending pending = enqueue(event, this.durability);
 		if (pending == null) {
 			return CompletableFuture.failedFuture(new AuditWriteException("audit queue full; event dropped", null));
 		}
@@ -139,6 +171,11 @@ public final class AuditLog implements AutoCloseable {
 	/** Events dropped under {@link BackPressure#DROP} since this log was opened. */
 	public long droppedCount() {
 		return this.dropped.get();
+	}
+
+	/** Appends refused with {@link AuditWriteException} since this log was opened. */
+	public long refusedCount() {
+		return this.refused.get();
 	}
 
 	/** Highest sequence number that is durable by this log's mode. */
@@ -168,7 +205,11 @@ public final class AuditLog implements AutoCloseable {
 		joinWriter();
 	}
 
-	private Pending enqueue(AuditEvent event) {
+	private static Durability weaker(Durability a, Durability b) {
+		return (a.ordinal() >= b.ordinal()) ? a : b;
+	}
+
+	private Pending enqueue(AuditEvent event, Durability durability) {
 		Objects.requireNonNull(event, "event");
 		this.producersInFlight.incrementAndGet();
 		try {
@@ -178,7 +219,7 @@ public final class AuditLog implements AutoCloseable {
 			if (this.failure != null) {
 				throw new AuditWriteException("audit log has failed and refuses writes", this.failure);
 			}
-			Pending pending = new Pending(event);
+			Pending pending = new Pending(event, durability);
 			if (this.backPressure == BackPressure.DROP) {
 				if (!this.queue.offer(pending)) {
 					this.dropped.incrementAndGet();
@@ -188,7 +229,9 @@ public final class AuditLog implements AutoCloseable {
 			}
 			else {
 				try {
-					this.queue.put(pending);
+					if (!this.queue.offer(pending, this.writeTimeoutNanos, TimeUnit.NANOSECONDS)) {
+						throw new AuditWriteException("no room in the audit queue within the write timeout", null);
+					}
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
@@ -202,15 +245,23 @@ public final class AuditLog implements AutoCloseable {
 		}
 	}
 
-	private static void await(CompletableFuture<Long> future) {
+	private void await(CompletableFuture<Long> future) {
 		try {
-			future.join();
+			future.get(this.writeTimeoutNanos, TimeUnit.NANOSECONDS);
 		}
-		catch (CompletionException ex) {
+		catch (ExecutionException ex) {
 			if (ex.getCause() instanceof AuditWriteException write) {
 				throw write;
 			}
 			throw new AuditWriteException("audit write failed", ex.getCause());
+		}
+		catch (TimeoutException ex) {
+			// the record stays queued and is written when the sink recovers; the caller is not kept
+			throw new AuditWriteException("audit record not durable within the write timeout", null);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AuditWriteException("interrupted while waiting for the audit write", ex);
 		}
 	}
 
@@ -271,19 +322,23 @@ public final class AuditLog implements AutoCloseable {
 			}
 			this.sink.append(records);
 			long now = this.clock.millis();
-			switch (this.durability) {
-				case SYNC -> {
-					this.awaitingForce.addAll(batch);
-					force(now);
-				}
-				case BATCHED -> {
-					this.awaitingForce.addAll(batch);
-					if (now - this.lastForceMillis >= this.batchIntervalMillis
-							|| this.awaitingForce.size() >= this.maxBatchSize) {
-						force(now);
+			boolean syncWaiting = false;
+			List<Pending> written = new ArrayList<>(0);
+			for (Pending pending : batch) {
+				switch (pending.durability) {
+					case SYNC -> {
+						syncWaiting = true;
+						this.awaitingForce.add(pending);
 					}
+					case BATCHED -> this.awaitingForce.add(pending);
+					case ASYNC -> written.add(pending);
 				}
-				case ASYNC -> complete(batch);
+			}
+			complete(written);
+			// group commit: one force covers every caller of the batch, and batched records ride along
+			if (syncWaiting || (!this.awaitingForce.isEmpty() && (now - this.lastForceMillis >= this.batchIntervalMillis
+					|| this.awaitingForce.size() >= this.maxBatchSize))) {
+				force(now);
 			}
 			maybeCheckpoint(now);
 		}
@@ -391,16 +446,19 @@ public final class AuditLog implements AutoCloseable {
 
 		final AuditEvent event;
 
+		final Durability durability;
+
 		final CompletableFuture<Long> future = new CompletableFuture<>();
 
 		long sequence;
 
-		Pending(AuditEvent event) {
+		Pending(AuditEvent event, Durability durability) {
 			this.event = event;
+			this.durability = durability;
 		}
 	}
 
-	/** Configures and opens an {@link AuditLog}. Defaults: SYNC, BLOCK, queue 8192, batch 512, 50 ms, checkpoint every 1000 records or 60 s. */
+	/** Configures and opens an {@link AuditLog}. Defaults: SYNC, BLOCK, queue 8192, batch 512, 50 ms, write timeout 5 s, checkpoint every 1000 records or 60 s. */
 	public static final class Builder {
 
 		private final AuditSink sink;
@@ -418,6 +476,8 @@ public final class AuditLog implements AutoCloseable {
 		private int maxBatchSize = 512;
 
 		private Duration batchInterval = Duration.ofMillis(50);
+
+		private Duration writeTimeout = Duration.ofSeconds(5);
 
 		private long checkpointEvery = 1000;
 
@@ -470,6 +530,15 @@ public final class AuditLog implements AutoCloseable {
 		/** In BATCHED mode, the longest an event waits before it is forced. */
 		public Builder batchInterval(Duration batchInterval) {
 			this.batchInterval = positive(batchInterval, "batchInterval");
+			return this;
+		}
+
+		/**
+		 * Longest a caller waits for room in the queue ({@link BackPressure#BLOCK}) or for its
+		 * record to be forced ({@link Durability#SYNC}) before {@link AuditWriteException}.
+		 */
+		public Builder writeTimeout(Duration writeTimeout) {
+			this.writeTimeout = positive(writeTimeout, "writeTimeout");
 			return this;
 		}
 

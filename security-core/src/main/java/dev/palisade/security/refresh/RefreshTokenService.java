@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import dev.palisade.security.audit.AuditWriteException;
+
 /**
  * Issues, rotates and revokes opaque refresh tokens grouped in families (one family per sign-in).
  * Every rotation kills the presented token and issues a new one in the same family; presenting
@@ -148,6 +150,10 @@ public final class RefreshTokenService {
 	private void notifyListener(Consumer<RefreshTokenListener> event) {
 		try {
 			event.accept(this.listener);
+		}
+		catch (AuditWriteException ex) {
+			// the audit log's fail-closed refusal is the caller's answer (503), as for every recorder
+			throw ex;
 		}
 		catch (RuntimeException ex) {
 			LOG.log(Level.WARNING, "Refresh-token listener failed: " + ex.getClass().getName());

@@ -161,6 +161,32 @@ class ApiKeyServiceTest {
 	}
 
 	@Test
+	void anAuditRefusalReachesTheCallerButABrokenMetricsListenerDoesNot() {
+		ApiKeyService audited = ApiKeyService.builder(this.format, this.hasher, this.store)
+			.clock(this.clock)
+			.verifier(this.verifier)
+			.listener(new ApiKeyListener() {
+				@Override
+				public void onCreated(ApiKeySummary key) {
+					throw new dev.palisade.security.audit.AuditWriteException("audit log has failed", null);
+				}
+
+				@Override
+				public void onRevoked(ApiKeySummary key) {
+					throw new IllegalStateException("metrics backend down");
+				}
+			})
+			.build();
+		// fail closed like every recorder: the web layer answers 503, not a silent success
+		assertThatExceptionOfType(dev.palisade.security.audit.AuditWriteException.class)
+			.isThrownBy(() -> audited.create(request(Set.of()), ADMIN));
+		String keyId = this.store.listByOrg("acme").get(0).id();
+		// the revocation took effect and a listener that is not the audit log cannot undo it
+		audited.revoke(keyId);
+		assertThat(audited.find(keyId).orElseThrow().revokedAt()).isNotNull();
+	}
+
+	@Test
 	void revokingAnUnknownKeyIsNotFound() {
 		assertThatExceptionOfType(ApiKeyNotFoundException.class).isThrownBy(() -> this.service.revoke("nope"));
 	}

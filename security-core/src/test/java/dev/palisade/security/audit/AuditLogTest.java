@@ -39,17 +39,17 @@ class AuditLogTest {
 	@Test
 	void syncCallersWaitingTogetherShareOneForce() throws Exception {
 		this.sink.gate = new CountDownLatch(1);
-		ExecutorService callers = Executors.newFixedThreadPool(21);
+		ExecutorService callers = Executors.newFixedThreadPool(33);
 		try (AuditLog log = AuditLog.builder(this.sink, HMAC_KEY).durability(Durability.SYNC).open()) {
 			Future<Boolean> first = callers.submit(() -> log.append(event(0)));
 			this.sink.writerAtGate.await();
-			// the writer is held inside the first batch; the next 20 events queue up behind it
+			// the writer is held inside the first batch; 32 concurrent callers queue up behind it
 			List<Future<Boolean>> rest = new ArrayList<>();
-			for (int i = 1; i <= 20; i++) {
+			for (int i = 1; i <= 32; i++) {
 				int n = i;
 				rest.add(callers.submit(() -> log.append(event(n))));
 			}
-			while (log.queuedCount() < 20) {
+			while (log.queuedCount() < 32) {
 				Thread.onSpinWait();
 			}
 			this.sink.gate.countDown();
@@ -58,7 +58,8 @@ class AuditLogTest {
 			for (Future<Boolean> future : rest) {
 				assertThat(future.get()).isTrue();
 			}
-			assertThat(this.sink.records).hasSize(21);
+			assertThat(this.sink.records).hasSize(33);
+			// one fsync for the first caller, one shared by the 32
 			assertThat(this.sink.forces.get()).isEqualTo(2);
 		}
 		finally {
@@ -85,6 +86,92 @@ class AuditLogTest {
 			assertThat(durable.get(10, TimeUnit.SECONDS)).isEqualTo(1L);
 			assertThat(this.sink.forcedThrough).isEqualTo(2);
 		}
+	}
+
+	@Test
+	void aBatchedAppendOnASyncLogReturnsBeforeItsForceAndRidesWithTheNextOne() throws Exception {
+		MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
+		try (AuditLog log = AuditLog.builder(this.sink, HMAC_KEY)
+			.durability(Durability.SYNC)
+			.batchInterval(Duration.ofMillis(200))
+			.clock(clock)
+			.open()) {
+			// the first force happens at open's clock reading; step past it so forces are counted from here
+			assertThat(log.append(event(1), Durability.BATCHED)).isTrue();
+			while (this.sink.records.size() < 1) {
+				Thread.onSpinWait();
+			}
+			int forcesAfterFirst = this.sink.forces.get();
+			// within the batch interval a batched record is written but not forced, and nobody waits
+			assertThat(log.append(event(2), Durability.BATCHED)).isTrue();
+			while (this.sink.records.size() < 2) {
+				Thread.onSpinWait();
+			}
+			assertThat(this.sink.forces.get()).isEqualTo(forcesAfterFirst);
+			assertThat(this.sink.forcedThrough).isLessThan(2);
+			// a sync record's force covers the batched one written before it
+			assertThat(log.append(event(3))).isTrue();
+			assertThat(this.sink.forcedThrough).isEqualTo(3);
+			assertThat(log.durableSequence()).isEqualTo(3);
+		}
+	}
+
+	@Test
+	void anAppendAsksForLessDurabilityNeverMore() throws Exception {
+		try (AuditLog log = AuditLog.builder(this.sink, HMAC_KEY).durability(Durability.ASYNC).open()) {
+			// SYNC asked of an ASYNC log is ASYNC: the call returns without any force
+			assertThat(log.append(event(1), Durability.SYNC)).isTrue();
+			assertThat(log.submit(event(2)).get(10, TimeUnit.SECONDS)).isEqualTo(2L);
+			assertThat(this.sink.forces.get()).isZero();
+		}
+	}
+
+	@Test
+	void aCallerWaitsForItsFsyncAtMostTheWriteTimeoutAndTheRefusalIsCounted() throws Exception {
+		this.sink.gate = new CountDownLatch(1);
+		List<AuditWriteException> refusals = java.util.Collections.synchronizedList(new ArrayList<>());
+		try (AuditLog log = AuditLog.builder(this.sink, HMAC_KEY)
+			.durability(Durability.SYNC)
+			.writeTimeout(Duration.ofMillis(200))
+			.listener(new AuditListener() {
+				@Override
+				public void onRefused(AuditWriteException refusal) {
+					refusals.add(refusal);
+				}
+			})
+			.open()) {
+			// the sink hangs (a stuck disk): the caller gets a refusal instead of waiting forever
+			assertThatExceptionOfType(AuditWriteException.class).isThrownBy(() -> log.append(event(1)))
+				.withMessageContaining("write timeout");
+			assertThat(log.refusedCount()).isEqualTo(1);
+			assertThat(refusals).hasSize(1);
+			// a batched append does not wait, so it is not refused
+			assertThat(log.append(event(2), Durability.BATCHED)).isTrue();
+			this.sink.gate.countDown();
+			this.sink.gate = null;
+		}
+		// nothing is lost: the refused record was written once the sink recovered
+		assertThat(this.sink.records).hasSize(2);
+	}
+
+	@Test
+	void aFullQueueMakesABlockedCallerWaitAtMostTheWriteTimeout() throws Exception {
+		this.sink.gate = new CountDownLatch(1);
+		try (AuditLog log = AuditLog.builder(this.sink, HMAC_KEY)
+			.durability(Durability.ASYNC)
+			.queueCapacity(1)
+			.writeTimeout(Duration.ofMillis(200))
+			.open()) {
+			log.append(event(1));
+			this.sink.writerAtGate.await();
+			log.append(event(2));
+			assertThatExceptionOfType(AuditWriteException.class).isThrownBy(() -> log.append(event(3)))
+				.withMessageContaining("no room");
+			assertThat(log.refusedCount()).isEqualTo(1);
+			this.sink.gate.countDown();
+			this.sink.gate = null;
+		}
+		assertThat(this.sink.records).hasSize(2);
 	}
 
 	@Test

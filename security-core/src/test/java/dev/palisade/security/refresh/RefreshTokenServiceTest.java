@@ -114,6 +114,22 @@ class RefreshTokenServiceTest {
 	}
 
 	@Test
+	void anAuditRefusalReachesTheCaller() {
+		RefreshTokenService audited = new RefreshTokenService(new InMemoryRefreshTokenStore(),
+				RefreshTokenPolicy.defaults(), this.clock, new RefreshTokenListener() {
+					@Override
+					public void onRevoked(RefreshFamily family) {
+						throw new dev.palisade.security.audit.AuditWriteException("audit log has failed", null);
+					}
+				});
+		IssuedRefreshToken issued = audited.issue(RefreshGrant.of("alice"));
+		assertThatExceptionOfType(dev.palisade.security.audit.AuditWriteException.class)
+			.isThrownBy(() -> audited.revokeFamily(issued.familyId()));
+		// the revocation itself stands
+		assertThat(audited.rotate(issued.token()).isRotated()).isFalse();
+	}
+
+	@Test
 	void tokensNeverAppearInLogsEvenWhenAListenerFailsWithTheTokenInItsMessage() {
 		List<LogRecord> records = new ArrayList<>();
 		Logger logger = Logger.getLogger(RefreshTokenService.class.getName());

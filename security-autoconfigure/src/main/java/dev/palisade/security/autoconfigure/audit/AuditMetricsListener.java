@@ -2,6 +2,7 @@ package dev.palisade.security.autoconfigure.audit;
 
 import dev.palisade.security.audit.AuditEvent;
 import dev.palisade.security.audit.AuditListener;
+import dev.palisade.security.audit.AuditWriteException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -10,7 +11,8 @@ import org.springframework.beans.factory.ObjectProvider;
 /**
  * Counts audit records: {@code palisade.audit.events} tagged {@code type} (the action, a
  * bounded set of code constants) and {@code result}; {@code palisade.audit.dropped} for records
- * dropped under back-pressure DROP; {@code palisade.audit.failures} for sink failures.
+ * dropped under back-pressure DROP; {@code palisade.audit.failures} for sink failures;
+ * {@code palisade.audit.refused} for appends refused (failed log or write timeout), each a 503.
  */
 final class AuditMetricsListener implements AuditListener {
 
@@ -19,6 +21,8 @@ final class AuditMetricsListener implements AuditListener {
 	static final String DROPPED = "palisade.audit.dropped";
 
 	static final String FAILURES = "palisade.audit.failures";
+
+	static final String REFUSED = "palisade.audit.refused";
 
 	private final ObjectProvider<MeterRegistry> registries;
 
@@ -44,6 +48,16 @@ final class AuditMetricsListener implements AuditListener {
 		MeterRegistry registry = this.registries.getIfUnique();
 		if (registry != null) {
 			Counter.builder(DROPPED).description("Audit records dropped because the queue was full").register(registry)
+				.increment();
+		}
+	}
+
+	@Override
+	public void onRefused(AuditWriteException refusal) {
+		MeterRegistry registry = this.registries.getIfUnique();
+		if (registry != null) {
+			Counter.builder(REFUSED).description("Audit appends refused; each refused request was answered 503")
+				.register(registry)
 				.increment();
 		}
 	}

@@ -31,6 +31,11 @@ final class CompositeAuditListener implements AuditListener {
 	}
 
 	@Override
+	public void onRefused(dev.palisade.security.audit.AuditWriteException refusal) {
+		each((listener) -> listener.onRefused(refusal));
+	}
+
+	@Override
 	public void onFailure(Exception failure) {
 		each((listener) -> listener.onFailure(failure));
 	}

@@ -70,6 +70,7 @@ public final class PalisadeAuditAutoConfiguration {
 			.backPressure(properties.backPressure())
 			.queueCapacity(properties.queueCapacity())
 			.batchInterval(properties.batchInterval())
+			.writeTimeout(properties.writeTimeout())
 			.checkpointEvery(properties.checkpointEvery())
 			.checkpointInterval(properties.checkpointInterval())
 			.listener(new CompositeAuditListener(listeners.orderedStream().toList()))

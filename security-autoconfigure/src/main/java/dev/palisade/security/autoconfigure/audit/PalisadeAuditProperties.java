@@ -31,6 +31,13 @@ import org.springframework.util.unit.DataSize;
  * drops and counts the record
  * @param queueCapacity most records waiting for the writer
  * @param batchInterval in BATCHED mode, the longest a record waits before it is forced
+ * @param writeTimeout longest a request waits for room in the queue or for its record's fsync;
+ * after it the request is answered 503 and the failure is counted and logged
+ * @param requestAuthentications how the successful authentication of every ordinary request (a
+ * bearer token, an API key, a client certificate) is recorded: BATCHED (default) writes it with the
+ * next batch without making the request wait for an fsync, SYNC waits like every other event, OFF
+ * does not record it. Sign-ins, failures, denials and lifecycle events always follow
+ * {@code durability}
  * @param checkpointEvery a signed checkpoint is written after this many records
  * @param checkpointInterval a signed checkpoint is written when this much time passed and new
  * records exist
@@ -46,7 +53,8 @@ import org.springframework.util.unit.DataSize;
 public record PalisadeAuditProperties(@DefaultValue("true") boolean enabled, @DefaultValue("FILE") Sink sink,
 		@DefaultValue("./data/audit") Path path, @DefaultValue("SYNC") Durability durability,
 		@DefaultValue("BLOCK") BackPressure backPressure, @DefaultValue("8192") int queueCapacity,
-		@DefaultValue("50ms") Duration batchInterval, @DefaultValue("1000") long checkpointEvery,
+		@DefaultValue("50ms") Duration batchInterval, @DefaultValue("5s") Duration writeTimeout,
+		@DefaultValue("BATCHED") RequestAuthentications requestAuthentications, @DefaultValue("1000") long checkpointEvery,
 		@DefaultValue("60s") Duration checkpointInterval, @DefaultValue Rotation rotation, String hmacKey,
 		Path hmacKeyFile, Path signingKeyFile, Path keyDirectory, @DefaultValue Jdbc jdbc) {
 
@@ -60,6 +68,19 @@ public record PalisadeAuditProperties(@DefaultValue("true") boolean enabled, @De
 		JDBC
 	}
 
+	/** How the successful authentication of every ordinary request is recorded. */
+	public enum RequestAuthentications {
+
+		/** With the next batch: durable at most one batch interval after the response. */
+		BATCHED,
+
+		/** Like every other event, by {@code palisade.audit.durability}. */
+		SYNC,
+
+		/** Not recorded; failures and denials still are. */
+		OFF
+	}
+
 	/** The directory generated keys live in. */
 	public Path effectiveKeyDirectory() {
 		return (this.keyDirectory != null) ? this.keyDirectory : this.path.resolve("keys");
@@ -68,7 +89,7 @@ public record PalisadeAuditProperties(@DefaultValue("true") boolean enabled, @De
 	@Override
 	public String toString() {
 		return "PalisadeAuditProperties[enabled=" + this.enabled + ", sink=" + this.sink + ", path=" + this.path
-				+ ", durability=" + this.durability + ", hmacKey=" + ((this.hmacKey != null) ? "[set]" : "null") + "]";
+				+ ", durability=" + this.durability + ", requestAuthentications=" + this.requestAuthentications + ", hmacKey=" + ((this.hmacKey != null) ? "[set]" : "null") + "]";
 	}
 
 	/**

@@ -4,6 +4,7 @@ import dev.palisade.security.audit.AuditActor;
 import dev.palisade.security.audit.AuditEvent;
 import dev.palisade.security.audit.AuditLog;
 import dev.palisade.security.audit.AuditRecorder;
+import dev.palisade.security.audit.Durability;
 import dev.palisade.security.principal.PalisadePrincipal;
 
 import org.springframework.security.core.Authentication;
@@ -32,6 +33,11 @@ final class RequestAwareAuditRecorder implements AuditRecorder {
 	@Override
 	public void record(AuditEvent event) {
 		this.log.append(enrich(event));
+	}
+
+	@Override
+	public void recordBatched(AuditEvent event) {
+		this.log.append(enrich(event), Durability.BATCHED);
 	}
 
 	static AuditEvent enrich(AuditEvent event) {

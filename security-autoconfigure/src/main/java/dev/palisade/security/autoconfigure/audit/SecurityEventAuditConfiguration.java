@@ -42,7 +42,8 @@ class SecurityEventAuditConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SecurityEventAuditor palisadeSecurityEventAuditor(AuditRecorder recorder,
-			ObjectProvider<BearerCredentialRouting> routing) {
-		return new SecurityEventAuditor(recorder, routing.getIfAvailable(BearerCredentialRouting::accessTokensOnly));
+			ObjectProvider<BearerCredentialRouting> routing, PalisadeAuditProperties properties) {
+		return new SecurityEventAuditor(recorder, routing.getIfAvailable(BearerCredentialRouting::accessTokensOnly),
+				properties.requestAuthentications());
 	}
 }

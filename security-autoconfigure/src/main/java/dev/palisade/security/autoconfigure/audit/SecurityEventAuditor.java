@@ -7,6 +7,7 @@ import dev.palisade.security.audit.AuditActor;
 import dev.palisade.security.audit.AuditEvent;
 import dev.palisade.security.audit.AuditRecorder;
 import dev.palisade.security.audit.AuditResult;
+import dev.palisade.security.autoconfigure.audit.PalisadeAuditProperties.RequestAuthentications;
 import dev.palisade.security.principal.PalisadePrincipal;
 import dev.palisade.security.principal.PrincipalKind;
 import dev.palisade.security.token.InvalidTokenException;
@@ -30,6 +31,10 @@ import org.springframework.util.ClassUtils;
  * Turns Spring Security's authentication and authorization events into audit events. The
  * credential kind comes from the authentication's type; a refused bearer value is never written,
  * only whether it was an access token or an API key (by its prefix) and the verifier's reason.
+ * <p>
+ * A successful password sign-in is recorded durably; the successful authentication of every other
+ * request (bearer token, API key, client certificate) follows {@code request-authentications}:
+ * by default it takes the batched path, so an ordinary request does not wait for an fsync.
  */
 final class SecurityEventAuditor {
 
@@ -48,19 +53,33 @@ final class SecurityEventAuditor {
 
 	private final BearerCredentialRouting routing;
 
-	SecurityEventAuditor(AuditRecorder recorder, BearerCredentialRouting routing) {
+	private final RequestAuthentications requestAuthentications;
+
+	SecurityEventAuditor(AuditRecorder recorder, BearerCredentialRouting routing,
+			RequestAuthentications requestAuthentications) {
 		this.recorder = recorder;
 		this.routing = routing;
+		this.requestAuthentications = requestAuthentications;
 	}
 
 	@EventListener
 	public void onSuccess(AuthenticationSuccessEvent event) {
 		Authentication authentication = event.getAuthentication();
-		this.recorder.record(AuditEvent.builder()
+		boolean signIn = authentication instanceof UsernamePasswordAuthenticationToken;
+		if (!signIn && this.requestAuthentications == RequestAuthentications.OFF) {
+			return;
+		}
+		AuditEvent audit = AuditEvent.builder()
 			.action(actionOf(authentication))
 			.actor(actorOf(authentication))
 			.result(AuditResult.SUCCESS)
-			.build());
+			.build();
+		if (signIn || this.requestAuthentications == RequestAuthentications.SYNC) {
+			this.recorder.record(audit);
+		}
+		else {
+			this.recorder.recordBatched(audit);
+		}
 	}
 
 	@EventListener

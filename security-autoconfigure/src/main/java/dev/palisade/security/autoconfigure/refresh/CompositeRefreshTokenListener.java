@@ -3,6 +3,7 @@ package dev.palisade.security.autoconfigure.refresh;
 import java.util.List;
 import java.util.function.Consumer;
 
+import dev.palisade.security.audit.AuditWriteException;
 import dev.palisade.security.refresh.RefreshFamily;
 import dev.palisade.security.refresh.RefreshTokenListener;
 import dev.palisade.security.refresh.RotationFailure;
@@ -12,7 +13,8 @@ import org.apache.commons.logging.LogFactory;
 
 /**
  * Tells every {@link RefreshTokenListener} bean, in order, about each event. One failing listener
- * is logged (by exception type only) and does not keep the others from being told.
+ * is logged (by exception type only) and does not keep the others from being told; an audit
+ * refusal ({@link AuditWriteException}) is rethrown once all were told, so the request fails closed (503).
  */
 final class CompositeRefreshTokenListener implements RefreshTokenListener {
 
@@ -58,14 +60,21 @@ final class CompositeRefreshTokenListener implements RefreshTokenListener {
 	}
 
 	private void each(Consumer<RefreshTokenListener> event) {
+		AuditWriteException refused = null;
 		for (RefreshTokenListener listener : this.listeners) {
 			try {
 				event.accept(listener);
+			}
+			catch (AuditWriteException ex) {
+				refused = ex;
 			}
 			catch (RuntimeException ex) {
 				logger.warn("Refresh-token listener " + listener.getClass().getName() + " failed: "
 						+ ex.getClass().getName());
 			}
+		}
+		if (refused != null) {
+			throw refused;
 		}
 	}
 }
