@@ -1,47 +1,66 @@
 #!/usr/bin/env bash
-# Requests/s through Palisade's chain on loopback with wrk, in one run:
-#   GET /api/v1/ping without a credential (a public path: the chain, no authentication)
-#   GET /api/v1/ping with a bearer token (the same endpoint plus token authentication)
-#   GET /api/v1/me with a bearer token (authentication, an access rule, a JSON body)
-# and the ratios. The two /ping runs isolate the cost of authentication. Bounded: three runs of
-# the given duration after short warm-ups, then it stops.
+# Requests/s through Palisade's whole chain on loopback with wrk, in one run of the sample app:
+#   OPEN   GET /api/v1/me/example  no credential, the same JSON body built by the same code
+#   TOKEN  GET /api/v1/me          bearer access token (ES256, the sample's default)
+#   KEY    GET /api/v1/me          API key in X-API-Key
+# Each is measured ROUNDS times, alternated (open, token, key, open, ...), after warm-ups, and
+# the script prints the medians and the ratios token/open and key/open. The app runs on its
+# defaults (audit on, durability sync, request authentications batched, Actuator and
+# observations on) except rate limiting, which is off: the sample's plans allow 100 req/s.
 #
 #   ./mvnw -q -pl sample-app -am package -DskipTests
 #   benchmarks/load/me-overhead.sh [duration-seconds] [connections] [extra sample-app arguments...]
-# e.g. --palisade.audit.enabled=false to measure authentication without the audit log
+# e.g. --palisade.audit.request-authentications=sync to measure every request waiting for an fsync
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-DURATION=${1:-15}
+DURATION=${1:-10}
 CONNECTIONS=${2:-32}
 shift 2 2>/dev/null || shift $# # the rest are passed to the sample app
 PORT=${PORT:-18080}
-KEYS=$(mktemp -d)
+ROUNDS=${ROUNDS:-3}
+WORK=$(mktemp -d)
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)" >&2; exit 2; }
 
-java -jar sample-app/target/palisade-sample-app.jar --server.port="$PORT" \
-  --palisade.tokens.signing.directory="$KEYS" --logging.level.root=WARN \
-  --palisade.rate-limit.enabled=false --palisade.audit.path="$KEYS/audit" "$@" >"$KEYS/app.log" 2>&1 &
+java ${JAVA_OPTS:-} -jar sample-app/target/palisade-sample-app.jar --server.port="$PORT" \
+  --palisade.tokens.signing.directory="$WORK/keys" --logging.level.root=WARN \
+  --palisade.rate-limit.enabled=false --palisade.audit.path="$WORK/audit" "$@" >"$WORK/app.log" 2>&1 &
 APP=$!
-trap 'kill $APP 2>/dev/null; rm -rf "$KEYS"' EXIT
+trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 120); do
   curl -sf "http://127.0.0.1:$PORT/api/v1/ping" >/dev/null 2>&1 && break
   sleep 0.5
 done
+base="http://127.0.0.1:$PORT"
+token_of() {
+  curl -sf -d grant_type=password -d username="$1" -d password="$1-password" "$base/auth/token" \
+    | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
+}
+TOKEN=$(token_of acme-dev)
+ADMIN=$(token_of acme-admin)
+KEY=$(curl -sf -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
+  -d '{"name":"load","project":"p1","scopes":["agents:read"]}' "$base/api/v1/orgs/acme/api-keys" \
+  | sed -E 's/.*"key":"([^"]+)".*/\1/')
+curl -sf -H "Authorization: Bearer $TOKEN" "$base/api/v1/me" >/dev/null
+curl -sf -H "X-API-Key: $KEY" "$base/api/v1/me" >/dev/null
+curl -sf "$base/api/v1/me/example" >/dev/null
 
-TOKEN=$(curl -sf -d grant_type=password -d username=acme-dev -d password=acme-dev-password \
-  "http://127.0.0.1:$PORT/auth/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
-curl -sf -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/me" >/dev/null
-
-# warm up both paths, then measure
-wrk -t2 -c"$CONNECTIONS" -d5s -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/me" >/dev/null
-wrk -t2 -c"$CONNECTIONS" -d5s "http://127.0.0.1:$PORT/api/v1/ping" >/dev/null
-ME=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -H "Authorization: Bearer $TOKEN" \
-  "http://127.0.0.1:$PORT/api/v1/me" | awk '/Requests\/sec/ {print $2}')
-OPEN=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" "http://127.0.0.1:$PORT/api/v1/ping" | awk '/Requests\/sec/ {print $2}')
-PING_BEARER=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -H "Authorization: Bearer $TOKEN" \
-  "http://127.0.0.1:$PORT/api/v1/ping" | awk '/Requests\/sec/ {print $2}')
-echo "GET /api/v1/ping, no credential : $OPEN req/s"
-echo "GET /api/v1/ping with bearer    : $PING_BEARER req/s"
-echo "GET /api/v1/me with bearer      : $ME req/s"
-awk -v a="$OPEN" -v b="$PING_BEARER" 'BEGIN { printf "authentication overhead (ping / ping+bearer): %.2fx\n", a / b }'
-awk -v a="$OPEN" -v b="$ME" 'BEGIN { printf "ping / me: %.2fx\n", a / b }'
+run() { # name duration [wrk header]
+  local name=$1 duration=$2; shift 2
+  local path=/api/v1/me; [ "$name" = open ] && path=/api/v1/me/example
+  wrk -t2 -c"$CONNECTIONS" -d"${duration}s" "$@" "$base$path" | awk '/Requests\/sec/ {print $2}'
+}
+WARM=${WARM:-10}
+run open "$WARM" >/dev/null; run token "$WARM" -H "Authorization: Bearer $TOKEN" >/dev/null; run key "$WARM" -H "X-API-Key: $KEY" >/dev/null
+: >"$WORK/open"; : >"$WORK/token"; : >"$WORK/key"
+for round in $(seq 1 "$ROUNDS"); do
+  run open "$DURATION" >>"$WORK/open"
+  run token "$DURATION" -H "Authorization: Bearer $TOKEN" >>"$WORK/token"
+  run key "$DURATION" -H "X-API-Key: $KEY" >>"$WORK/key"
+done
+median() { sort -g "$1" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+OPEN=$(median "$WORK/open"); TOK=$(median "$WORK/token"); KY=$(median "$WORK/key")
+echo "runs (req/s): open $(paste -sd' ' "$WORK/open") | token $(paste -sd' ' "$WORK/token") | key $(paste -sd' ' "$WORK/key")"
+echo "GET /api/v1/me/example, no credential : $OPEN req/s (median of $ROUNDS)"
+echo "GET /api/v1/me, bearer token          : $TOK req/s"
+echo "GET /api/v1/me, API key               : $KY req/s"
+awk -v o="$OPEN" -v t="$TOK" -v k="$KY" 'BEGIN { printf "token / open: %.2fx   key / open: %.2fx\n", t / o, k / o }'

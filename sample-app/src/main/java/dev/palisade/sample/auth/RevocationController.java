@@ -11,6 +11,7 @@ import dev.palisade.security.audit.AuditResource;
 import dev.palisade.security.audit.AuditResult;
 import dev.palisade.security.principal.PalisadePrincipal;
 import dev.palisade.security.refresh.AccessTokenDenyList;
+import dev.palisade.security.refresh.DenyListFullException;
 import dev.palisade.security.refresh.RefreshTokenService;
 import dev.palisade.security.token.AccessTokenVerifier;
 import dev.palisade.security.token.InvalidTokenException;
@@ -23,6 +24,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -81,6 +83,12 @@ class RevocationController {
 			deny(caller.tokenId(), caller.tokenExpiresAt(), me.org());
 		}
 		return ResponseEntity.noContent().build();
+	}
+
+	/** The deny list is full: this one revocation did not take effect, so the client must hear it and retry. */
+	@ExceptionHandler(DenyListFullException.class)
+	ResponseEntity<Map<String, Object>> denyListFull() {
+		return OAuthErrors.temporarilyUnavailable();
 	}
 
 	/** Denies a valid access token until its expiry; anything else is ignored, as RFC 7009 asks. */

@@ -2,10 +2,12 @@ package dev.palisade.sample.me;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import dev.palisade.sample.access.EffectivePermissions;
 import dev.palisade.security.principal.PalisadePrincipal;
+import dev.palisade.security.principal.PrincipalKind;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,8 +26,26 @@ class MeController {
 		this.permissions = permissions;
 	}
 
+	/** An example caller, shaped like the sample's {@code acme-dev} user. */
+	private static final PalisadePrincipal EXAMPLE = new PalisadePrincipal("acme-dev", PrincipalKind.USER, "acme",
+			"p1", Set.of("project:developer"), Set.of());
+
 	@GetMapping("/api/v1/me")
 	Map<String, Object> me(@AuthenticationPrincipal PalisadePrincipal me) {
+		return view(me);
+	}
+
+	/**
+	 * A public example of the {@code /me} body, built by the same code for a fixed caller. It is the
+	 * "open endpoint returning the same JSON" that {@code benchmarks/load/me-overhead.sh} compares
+	 * {@code /me} with, so the ratio is what authentication, authorization and audit cost.
+	 */
+	@GetMapping("/api/v1/me/example")
+	Map<String, Object> example() {
+		return view(EXAMPLE);
+	}
+
+	private Map<String, Object> view(PalisadePrincipal me) {
 		Map<String, Object> body = new TreeMap<>();
 		body.put("subject", me.subject());
 		body.put("kind", me.kind().wireName());

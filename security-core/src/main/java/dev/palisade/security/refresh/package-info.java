@@ -14,6 +14,7 @@
  * concurrently loses the family (the second request is indistinguishable from a replay).
  *
  * <p>{@link dev.palisade.security.refresh.AccessTokenDenyList} makes revoked access tokens die
- * before their {@code exp}; it is per node.
+ * before their {@code exp}: per node ({@code LocalAccessTokenDenyList}) or shared through Redis
+ * ({@code refresh.redis.RedisAccessTokenDenyList}).
  */
 package dev.palisade.security.refresh;

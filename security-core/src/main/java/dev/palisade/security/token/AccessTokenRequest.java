@@ -35,6 +35,10 @@ public record AccessTokenRequest(String subject, PrincipalKind kind, String org,
 			throw new IllegalArgumentException("subject must not be blank");
 		}
 		kind = (kind != null) ? kind : PrincipalKind.USER;
+		if (kind != PrincipalKind.USER && kind != PrincipalKind.SERVICE) {
+			// the verifier refuses such a token: an API key or a certificate is its own credential
+			throw new IllegalArgumentException("an access token is issued to a user or a service, not to " + kind.wireName());
+		}
 		if (project != null && org == null) {
 			throw new IllegalArgumentException("a project scope needs an org");
 		}

@@ -14,6 +14,11 @@ import dev.palisade.security.principal.PrincipalKind;
  * separated string; permissions from the permissions claim, or from the space separated {@code scope}
  * claim when that is absent; the kind from the kind claim (default {@code user}). Public so that tokens
  * from external identity providers, decoded elsewhere, map to the same principal model.
+ * <p>
+ * A token authenticates a user or a service, nothing else: a kind claim of {@code api_key} or
+ * {@code client_cert} is refused. Those kinds come only from how the caller authenticated (an API
+ * key, a client certificate); otherwise a token carrying {@code kind: api_key} and a victim key's id
+ * as {@code sub} would spend that key's rate-limit budget and be audited as the key.
  */
 public final class ClaimsPrincipalMapper {
 
@@ -44,6 +49,9 @@ public final class ClaimsPrincipalMapper {
 				throw new IllegalArgumentException("kind claim is not a string");
 			}
 			kind = PrincipalKind.fromWireName(kindName);
+			if (kind != PrincipalKind.USER && kind != PrincipalKind.SERVICE) {
+				throw new IllegalArgumentException("a token cannot carry the credential kind " + kind.wireName());
+			}
 		}
 		String org = optionalString(claims.get(this.names.org()), "org");
 		String project = optionalString(claims.get(this.names.project()), "project");

@@ -46,6 +46,16 @@ class AccessTokenAttackTest {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "api_key", "client_cert" })
+	void aKindClaimCannotMakeATokenPassForAnotherCredentialKind(String kind) throws Exception {
+		// a validly signed token claiming to be a victim API key, to spend its budget and wear its audit trail
+		String token = sign(header(RSA), claims("\"kind\":\"" + kind + "\""), RSA);
+		assertRejected(token, Reason.MALFORMED);
+		assertThat(this.verifier.verify(sign(header(RSA), claims("\"kind\":\"service\""), RSA)).principal().kind())
+			.isEqualTo(dev.palisade.security.principal.PrincipalKind.SERVICE);
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "none", "None", "NONE", "nOnE" })
 	void algNoneInAnySpellingIsRejected(String none) {
 		String token = b64("{\"alg\":\"" + none + "\",\"typ\":\"at+jwt\",\"kid\":\"rsa-1\"}") + "." + b64(claims(""))

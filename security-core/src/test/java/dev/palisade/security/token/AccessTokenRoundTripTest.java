@@ -114,10 +114,18 @@ class AccessTokenRoundTripTest {
 	void principalMapperReadsListsStringsAndScope() {
 		ClaimsPrincipalMapper mapper = new ClaimsPrincipalMapper(ClaimNames.defaults());
 		PalisadePrincipal fromStrings = mapper.map(java.util.Map.of("sub", "s", "roles", "a b,c", "scope",
-				"x:read  y:write", "kind", "API_KEY"));
+				"x:read  y:write", "kind", "SERVICE"));
 		assertThat(fromStrings.roles()).containsExactlyInAnyOrder("a", "b", "c");
 		assertThat(fromStrings.permissions()).containsExactlyInAnyOrder("x:read", "y:write");
-		assertThat(fromStrings.kind()).isEqualTo(PrincipalKind.API_KEY);
+		assertThat(fromStrings.kind()).isEqualTo(PrincipalKind.SERVICE);
+		// the credential kinds that are not tokens never come from a claim
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> mapper.map(java.util.Map.of("sub", "key-id", "kind", "api_key")))
+			.isInstanceOf(IllegalArgumentException.class);
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> new AccessTokenRequest("key-id", PrincipalKind.CLIENT_CERT, null, null,
+					java.util.Set.of(), java.util.Set.of(), null))
+			.isInstanceOf(IllegalArgumentException.class);
 		PalisadePrincipal permissionsWin = mapper.map(java.util.Map.of("sub", "s", "permissions", List.of("p"),
 				"scope", "ignored"));
 		assertThat(permissionsWin.permissions()).containsExactly("p");

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import dev.palisade.security.autoconfigure.token.AccessTokenRevocations;
 import dev.palisade.security.refresh.AccessTokenDenyList;
 import dev.palisade.security.refresh.InMemoryRefreshTokenStore;
+import dev.palisade.security.refresh.LocalAccessTokenDenyList;
 import dev.palisade.security.refresh.RefreshTokenListener;
 import dev.palisade.security.refresh.RefreshTokenService;
 import dev.palisade.security.refresh.RefreshTokenStore;
@@ -29,6 +30,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.util.ClassUtils;
 
 /**
  * Refresh-token families and revocation: the store chosen by {@code palisade.refresh.store}
@@ -64,9 +66,15 @@ public final class PalisadeRefreshAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	AccessTokenDenyList palisadeAccessTokenDenyList(PalisadeRefreshProperties properties, ObjectProvider<Clock> clock) {
-		return new AccessTokenDenyList(clock.getIfAvailable(Clock::systemUTC), properties.denyListMaximumSize(),
-				(until) -> logger.warn("Access-token deny list is full (palisade.refresh.deny-list-maximum-size):"
-						+ " every access token is refused until " + until));
+		Clock time = clock.getIfAvailable(Clock::systemUTC);
+		if (properties.effectiveDenyList() == PalisadeRefreshProperties.DenyListType.REDIS) {
+			if (!ClassUtils.isPresent("io.lettuce.core.RedisClient", getClass().getClassLoader())) {
+				throw new IllegalStateException("palisade.refresh.deny-list=redis needs Lettuce on the class path"
+						+ " (add io.lettuce:lettuce-core)");
+			}
+			return RedisDenyLists.connect(properties, time);
+		}
+		return new LocalAccessTokenDenyList(time, properties.denyListMaximumSize());
 	}
 
 	@Bean

@@ -24,16 +24,44 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jdbc settings of the JDBC store
  * @param redis settings of the Redis store
  * @param sweep the background removal of expired families
- * @param denyListMaximumSize the most revoked access-token ids kept in memory (each until its
- * token's expiry); beyond it every access token is refused until the evicted ones expire (fail
- * closed), so size it well above the revocations expected within one access-token lifetime
+ * @param denyListMaximumSize the most revoked access-token ids kept (each exactly until its
+ * token's expiry); beyond it a further revocation is refused (503) and every other token is judged
+ * as before, so size it well above the revocations expected within one access-token lifetime
+ * @param denyList where revoked access-token ids are kept: AUTO (default) shares them through Redis
+ * when {@code store} is {@code redis} and keeps them in this node's memory otherwise; LOCAL or
+ * REDIS (at {@code redis.uri}, under {@code <redis.key-prefix>deny:}) chooses
+ * @param denyListResyncInterval with the Redis deny list, how often a node reconciles its mirror
+ * with the keys in Redis, which bounds how long a revocation published while it was disconnected
+ * goes unseen
  */
 @ConfigurationProperties("palisade.refresh")
 public record PalisadeRefreshProperties(@DefaultValue("true") boolean enabled,
 		@DefaultValue("30d") Duration absoluteLifetime, @DefaultValue("7d") Duration idleTimeout,
 		@DefaultValue(RefreshTokenPolicy.DEFAULT_PREFIX) String prefix, @DefaultValue("memory") StoreType store,
 		@DefaultValue Jdbc jdbc, @DefaultValue Redis redis, @DefaultValue Sweep sweep,
-		@DefaultValue("" + AccessTokenDenyList.DEFAULT_MAXIMUM_SIZE) long denyListMaximumSize) {
+		@DefaultValue("" + AccessTokenDenyList.DEFAULT_MAXIMUM_SIZE) long denyListMaximumSize,
+		@DefaultValue("auto") DenyListType denyList, @DefaultValue("10s") Duration denyListResyncInterval) {
+
+	/** Where revoked access-token ids are kept. */
+	public enum DenyListType {
+
+		/** REDIS when the refresh store is Redis, LOCAL otherwise. */
+		AUTO,
+
+		/** This node's memory: a revocation is refused only by the node that took it. */
+		LOCAL,
+
+		/** Shared by every node through Redis, each node reading its own mirror. */
+		REDIS
+	}
+
+	/** The deny list in use, AUTO resolved. */
+	public DenyListType effectiveDenyList() {
+		if (this.denyList != DenyListType.AUTO) {
+			return this.denyList;
+		}
+		return (this.store == StoreType.REDIS) ? DenyListType.REDIS : DenyListType.LOCAL;
+	}
 
 	/** The refresh-token store. */
 	public enum StoreType {

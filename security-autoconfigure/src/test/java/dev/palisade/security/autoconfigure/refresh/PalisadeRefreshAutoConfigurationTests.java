@@ -290,7 +290,7 @@ class PalisadeRefreshAutoConfigurationTests {
 
 		@Bean
 		AccessTokenDenyList ownDenyList() {
-			return new AccessTokenDenyList();
+			return new dev.palisade.security.refresh.LocalAccessTokenDenyList();
 		}
 
 		@Bean
