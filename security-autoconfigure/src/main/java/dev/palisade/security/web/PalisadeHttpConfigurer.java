@@ -11,7 +11,6 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
-import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -63,7 +62,7 @@ public final class PalisadeHttpConfigurer extends AbstractHttpConfigurer<Palisad
 		// publish authentication success/failure events (audit, metrics) like Boot-configured managers do
 		context.getBeanProvider(AuthenticationEventPublisher.class).ifUnique(bearerManager::setAuthenticationEventPublisher);
 		BearerTokenResolver resolver = (this.bearerTokenResolver != null) ? this.bearerTokenResolver
-				: new SingleAuthorizationHeaderBearerTokenResolver(new DefaultBearerTokenResolver());
+				: new SingleAuthorizationHeaderBearerTokenResolver(new AuthorizationHeaderBearerTokenResolver());
 		http.csrf((csrf) -> csrf.disable());
 		// Stateless: the security context lives in the request only, so no cookie can carry (or
 		// outlive) a credential. Setting SessionCreationPolicy.STATELESS here would not do it:

@@ -19,7 +19,7 @@ import dev.palisade.security.access.RequiredPermission;
 import dev.palisade.security.access.Scope;
 import dev.palisade.security.access.url.UrlAccessRules;
 import dev.palisade.security.access.url.UrlMatch;
-import dev.palisade.security.access.url.UrlRequirement;
+import dev.palisade.security.access.url.UrlAuthorizer;
 
 import org.springframework.core.MethodClassKey;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -43,7 +43,7 @@ import org.springframework.web.util.UrlPathHelper;
  */
 public final class PalisadeRequestAuthorizationManager implements AuthorizationManager<RequestAuthorizationContext> {
 
-	private final UrlAccessRules rules;
+	private final UrlAuthorizer authorizer;
 
 	private final AccessDecider decider;
 
@@ -73,9 +73,9 @@ public final class PalisadeRequestAuthorizationManager implements AuthorizationM
 	public PalisadeRequestAuthorizationManager(UrlAccessRules rules, AccessDecider decider, DefaultPolicy defaultPolicy,
 			CrossTenantStatus crossTenantStatus, String platformRolePrefix, HandlerMethodResolver handlers,
 			HandlerMethodGuard guard) {
-		this.rules = Objects.requireNonNull(rules, "rules");
 		this.decider = Objects.requireNonNull(decider, "decider");
 		this.defaultPolicy = Objects.requireNonNull(defaultPolicy, "defaultPolicy");
+		this.authorizer = new UrlAuthorizer(rules, decider, defaultPolicy);
 		this.crossTenantStatus = Objects.requireNonNull(crossTenantStatus, "crossTenantStatus");
 		this.platformRolePrefix = Objects.requireNonNull(platformRolePrefix, "platformRolePrefix");
 		this.handlers = Objects.requireNonNull(handlers, "handlers");
@@ -91,7 +91,7 @@ public final class PalisadeRequestAuthorizationManager implements AuthorizationM
 		AccessSubject subject = AccessSubjects.of(authentication.get(), this.platformRolePrefix);
 		Optional<UrlMatch> match;
 		try {
-			match = this.rules.match(request.getMethod(), this.paths.getPathWithinApplication(request));
+			match = this.authorizer.match(request.getMethod(), this.paths.getPathWithinApplication(request));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new RequestRejectedException("The request path cannot be authorized");
@@ -100,27 +100,14 @@ public final class PalisadeRequestAuthorizationManager implements AuthorizationM
 	}
 
 	private AccessDecision decide(HttpServletRequest request, AccessSubject subject, Optional<UrlMatch> match) {
-		if (match.isEmpty()) {
+		// a rule decides as UrlAuthorizer does; an endpoint no rule covers is left to its annotation
+		return this.authorizer.decide(match, subject, () -> {
 			if (isGuarded(request)) {
 				return AccessDecision
 					.of((subject != null) ? ReasonCode.ALLOWED_AUTHENTICATED : ReasonCode.DENIED_UNAUTHENTICATED);
 			}
 			return this.defaultPolicy.decide(subject != null);
-		}
-		UrlMatch m = match.get();
-		UrlRequirement requirement = m.requirement();
-		if (requirement.kind() == UrlRequirement.Kind.PUBLIC) {
-			return AccessDecision.of(ReasonCode.ALLOWED_PUBLIC);
-		}
-		if (subject == null) {
-			return AccessDecision.of(ReasonCode.DENIED_UNAUTHENTICATED);
-		}
-		return switch (requirement.kind()) {
-			case AUTHENTICATED -> AccessDecision.of(ReasonCode.ALLOWED_AUTHENTICATED);
-			case PERMISSION -> this.decider.decide(subject, requirement.permission(), m.target());
-			case ROLE -> this.decider.decideRole(subject, requirement.role(), m.target());
-			default -> AccessDecision.of(ReasonCode.DENIED_BY_RULE);
-		};
+		});
 	}
 
 	/**

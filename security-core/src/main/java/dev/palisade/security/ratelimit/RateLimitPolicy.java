@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import dev.palisade.security.access.url.UrlPattern;
 import dev.palisade.security.principal.PalisadePrincipal;
 import dev.palisade.security.principal.PrincipalKind;
 
@@ -25,7 +26,7 @@ public final class RateLimitPolicy {
 
 	private final String name;
 
-	private final PathPattern[] paths;
+	private final UrlPattern[] paths;
 
 	private final Set<String> methods;
 
@@ -39,7 +40,7 @@ public final class RateLimitPolicy {
 
 	private RateLimitPolicy(Builder builder) {
 		this.name = builder.name;
-		this.paths = builder.paths.stream().map(PathPattern::compile).toArray(PathPattern[]::new);
+		this.paths = builder.paths.stream().map(UrlPattern::parse).toArray(UrlPattern[]::new);
 		Set<String> methods = new LinkedHashSet<>(builder.methods);
 		if (methods.contains("GET")) {
 			// a HEAD request runs the GET handler, so it spends the GET budget
@@ -60,7 +61,12 @@ public final class RateLimitPolicy {
 		return new Builder(name);
 	}
 
-	/** Whether this policy applies to {@code request}. */
+	/**
+	 * Whether this policy applies to {@code request}. Paths follow the grammar of the access rules
+	 * ({@link UrlPattern}).
+	 * @throws dev.palisade.security.access.url.InvalidRequestPathException for a request path the
+	 * access rules would refuse too (a dot segment, {@code ;}, {@code %}...)
+	 */
 	public boolean matches(RateLimitRequest request) {
 		if (!this.methods.isEmpty() && !this.methods.contains(request.method().toUpperCase(Locale.ROOT))) {
 			return false;
@@ -75,7 +81,7 @@ public final class RateLimitPolicy {
 		if (this.paths.length == 0) {
 			return true;
 		}
-		for (PathPattern path : this.paths) {
+		for (UrlPattern path : this.paths) {
 			if (path.matches(request.path())) {
 				return true;
 			}

@@ -5,6 +5,7 @@ import java.util.List;
 import dev.palisade.security.autoconfigure.token.PalisadeTokenAutoConfiguration;
 import dev.palisade.security.autoconfigure.token.PalisadeTokenProperties;
 import dev.palisade.security.web.PalisadeAuthenticationProviders;
+import dev.palisade.security.web.PalisadeFirewall;
 import dev.palisade.security.web.ProblemAccessDeniedHandler;
 import dev.palisade.security.web.ProblemAuthenticationEntryPoint;
 
@@ -24,6 +25,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
  * Palisade on the servlet stack: the problem+json entry point and access-denied handler, the
@@ -40,6 +43,13 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableConfigurationProperties(PalisadeWebProperties.class)
 @Import({ DefaultSecurityFilterChainConfiguration.class, JwkSetEndpointConfiguration.class })
 public final class PalisadeWebSecurityAutoConfiguration {
+
+	/** Spring Security's strict firewall, same rules, header characters checked without a regex. */
+	@Bean
+	@ConditionalOnMissingBean(HttpFirewall.class)
+	StrictHttpFirewall palisadeHttpFirewall() {
+		return PalisadeFirewall.strict();
+	}
 
 	@Bean
 	@ConditionalOnMissingBean

@@ -2,6 +2,7 @@ package dev.palisade.security.access.url;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import dev.palisade.security.access.AccessDecider;
 import dev.palisade.security.access.AccessDecision;
@@ -35,9 +36,25 @@ public final class UrlAuthorizer {
 	 * @throws InvalidRequestPathException for a path that cannot be matched safely
 	 */
 	public AccessDecision decide(String method, String path, AccessSubject subject) {
-		Optional<UrlMatch> match = this.rules.match(method, path);
+		return decide(match(method, path), subject, () -> this.defaultPolicy.decide(subject != null));
+	}
+
+	/**
+	 * The rule that covers a request, if any.
+	 * @throws InvalidRequestPathException for a path that cannot be matched safely
+	 */
+	public Optional<UrlMatch> match(String method, String path) {
+		return this.rules.match(method, path);
+	}
+
+	/**
+	 * Decides a request already matched: the rule's requirement, or {@code uncovered} when no rule
+	 * matched (the web layer passes one that lets an annotated endpoint's annotation decide).
+	 * @param subject the caller, or {@code null} when unauthenticated
+	 */
+	public AccessDecision decide(Optional<UrlMatch> match, AccessSubject subject, Supplier<AccessDecision> uncovered) {
 		if (match.isEmpty()) {
-			return this.defaultPolicy.decide(subject != null);
+			return uncovered.get();
 		}
 		UrlMatch m = match.get();
 		UrlRequirement requirement = m.requirement();
