@@ -44,7 +44,7 @@ TOKEN=$(curl -sf -d grant_type=password -d username=acme-dev -d password=acme-de
   "http://127.0.0.1:$SAMPLE_PORT/auth/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
 for port in "$SAMPLE_PORT" "$STOCK_PORT"; do
   curl -sf -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$port/api/v1/me" >/dev/null \
-    || { echo "the token is refused on port $port" >&2; exit 1; }
+    || { echo "the token is refused on port $port" >&2; tail -20 "$WORK/stock.log" >&2; exit 1; }
 done
 
 run() { # port path duration [wrk args]

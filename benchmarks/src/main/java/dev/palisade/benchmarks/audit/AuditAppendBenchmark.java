@@ -30,11 +30,15 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
 
 /**
  * Events appended per second with SYNC and BATCHED durability, against writing the same line
  * bytes with a plain {@code FileChannel.write} + {@code force} per event and per batch of
- * {@value #BATCH}. Issue target: batched >= 50,000 events/s.
+ * {@value #BATCH}. Issue target: batched >= 50,000 events/s. The {@code ...32Callers} variants run
+ * 32 threads at once, as 32 concurrent requests do: in SYNC mode they share fsyncs (group commit);
+ * {@code syncLogBatchedAppend} is what a request's authentication record costs on the default SYNC
+ * log ({@code append(event, BATCHED)}: no wait for the fsync).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -108,6 +112,32 @@ public class AuditAppendBenchmark {
 	@Benchmark
 	public boolean auditLogBatched() {
 		return this.batchedLog.append(this.event);
+	}
+
+	@Benchmark
+	@Threads(32)
+	public boolean auditLogSync32Callers() {
+		return this.syncLog.append(this.event);
+	}
+
+	@Benchmark
+	public boolean syncLogBatchedAppend() {
+		return this.syncLog.append(this.event, Durability.BATCHED);
+	}
+
+	@Benchmark
+	@Threads(32)
+	public boolean syncLogBatchedAppend32Callers() {
+		return this.syncLog.append(this.event, Durability.BATCHED);
+	}
+
+	@Benchmark
+	@Threads(32)
+	public void plainWriteAndForcePerEvent32Callers() throws IOException {
+		// the baseline of group commit: every caller forces its own line
+		synchronized (this.plain) {
+			plainWriteAndForcePerEvent();
+		}
 	}
 
 	@Benchmark

@@ -24,7 +24,9 @@ import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
@@ -34,7 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The stock baseline: what a Spring team writes by hand for a JWT resource server. RS256 tokens are
  * verified by {@link NimbusJwtDecoder} with the public key from a JWK Set file (the sample's own
- * key, so one token is valid for both), issuer, audience and time checked; {@code /api/v1/me}
+ * key, so one token is valid for both), issuer, audience, {@code typ} and time checked; {@code /api/v1/me}
  * needs a token and answers the same JSON fields as the sample; {@code /api/v1/me/example} is open.
  */
 @SpringBootApplication
@@ -68,7 +70,9 @@ public class StockResourceServer {
 			.orElseThrow(() -> new IllegalStateException("no RSA key in " + jwksFile));
 		RSAPublicKey publicKey = key.toRSAPublicKey();
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(publicKey).build();
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer),
+		// RFC 9068 access tokens carry typ at+jwt; Spring Security 7 checks typ in a validator
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
+				new JwtIssuerValidator(issuer), new JwtTypeValidator("at+jwt"),
 				new JwtClaimValidator<List<String>>("aud", (aud) -> aud != null && aud.contains(audience))));
 		return decoder;
 	}

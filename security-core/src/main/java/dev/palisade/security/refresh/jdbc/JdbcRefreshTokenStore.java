@@ -29,7 +29,9 @@ import dev.palisade.security.refresh.TokenHashes;
  * using the tables of {@link JdbcDialect#schemaResource()}. Rotation is a compare-and-set
  * {@code UPDATE ... WHERE token_hash = ? AND state = 'active'} whose update count decides the
  * winner, in one transaction with the insert of the new token; the database's row lock makes
- * concurrent rotations of one token serialise, and exactly one sees an update count of 1.
+ * concurrent rotations of one token serialise, and exactly one sees an update count of 1. On
+ * PostgreSQL a successful rotation is one statement (one round trip); every other outcome takes
+ * the transactional path.
  */
 public final class JdbcRefreshTokenStore implements RefreshTokenStore {
 
@@ -61,6 +63,28 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
 
 	private static final String LOCK_SUBJECT_FAMILIES = "SELECT " + FAMILY_COLUMNS
 			+ " FROM palisade_refresh_family f WHERE f.subject = ? AND f.state = 'active' FOR UPDATE";
+
+	/**
+	 * PostgreSQL: the whole successful rotation as one statement, so one round trip in autocommit.
+	 * The family row is updated first, which locks it and rechecks it is active and unexpired
+	 * (a revocation committed meanwhile wins); then the token's compare-and-set, then the insert
+	 * of the new token. A row comes back only when all three happened; for anything else (an unknown,
+	 * reused, expired or revoked token, or a lost race) nothing was rotated and the transactional
+	 * path below finds out why, exactly as before. The family's idle expiry may then have moved
+	 * forward although nothing rotated (a lost race): harmless, since the winner moved it too.
+	 */
+	private static final String ROTATE_IN_ONE_STATEMENT = "WITH fam AS ("
+			+ " UPDATE palisade_refresh_family f SET idle_expires_at = LEAST(?, f.absolute_expires_at)"
+			+ " FROM palisade_refresh_token t"
+			+ " WHERE t.token_hash = ? AND t.state = 'active' AND f.family_id = t.family_id AND f.state = 'active'"
+			+ " AND f.absolute_expires_at > ? AND f.idle_expires_at > ?"
+			+ " RETURNING f.family_id, f.subject, f.org, f.project, f.attributes, f.state, f.created_at,"
+			+ " f.absolute_expires_at, f.idle_expires_at, f.revoked_at),"
+			+ " tok AS (UPDATE palisade_refresh_token t SET state = 'rotated' FROM fam"
+			+ " WHERE t.token_hash = ? AND t.state = 'active' AND t.family_id = fam.family_id RETURNING t.family_id),"
+			+ " ins AS (INSERT INTO palisade_refresh_token (token_hash, family_id, state, issued_at)"
+			+ " SELECT ?, tok.family_id, 'active', ? FROM tok RETURNING family_id)"
+			+ " SELECT fam.* FROM fam JOIN ins ON ins.family_id = fam.family_id";
 
 	/** A rotation retries its read at most this often after losing a compare-and-set. */
 	private static final int MAX_ATTEMPTS = 3;
@@ -106,6 +130,12 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
 	public StoreRotation rotate(byte[] presentedHash, byte[] newHash, Instant now, Duration idleTimeout) {
 		TokenHashes.check(presentedHash);
 		TokenHashes.check(newHash);
+		if (this.dialect == JdbcDialect.POSTGRESQL) {
+			RefreshFamily rotated = rotateInOneStatement(presentedHash, newHash, now, idleTimeout);
+			if (rotated != null) {
+				return StoreRotation.rotated(rotated);
+			}
+		}
 		for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
 			StoreRotation outcome = inTransaction((connection) -> tryRotate(connection, presentedHash, newHash, now,
 					idleTimeout));
@@ -115,6 +145,31 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
 		}
 		// Lost the compare-and-set every time yet never saw the token rotated: fail closed.
 		return StoreRotation.failed(RotationFailure.REVOKED, findFamilyByToken(presentedHash).orElse(null));
+	}
+
+	/** The one-statement rotation; the touched family, or {@code null} when nothing was rotated. */
+	private RefreshFamily rotateInOneStatement(byte[] presentedHash, byte[] newHash, Instant now,
+			Duration idleTimeout) {
+		try (Connection connection = this.dataSource.getConnection();
+				PreparedStatement rotate = connection.prepareStatement(ROTATE_IN_ONE_STATEMENT)) {
+			if (!connection.getAutoCommit()) {
+				return null; // a connection inside someone's transaction: the transactional path
+			}
+			rotate.setObject(1, at(now.plus(idleTimeout)));
+			rotate.setBytes(2, presentedHash);
+			rotate.setObject(3, at(now));
+			rotate.setObject(4, at(now));
+			rotate.setBytes(5, presentedHash);
+			rotate.setBytes(6, newHash);
+			rotate.setObject(7, at(now));
+			try (ResultSet rs = rotate.executeQuery()) {
+				return rs.next() ? mapFamily(rs) : null;
+			}
+		}
+		catch (SQLException ex) {
+			throw new RefreshTokenStoreException("Refresh-token database operation failed (SQLState "
+					+ ex.getSQLState() + ")", ex);
+		}
 	}
 
 	/** One attempt; {@code null} when the compare-and-set lost and the token must be read again. */

@@ -49,6 +49,34 @@ class PostgresRefreshTokenStoreTest extends RefreshTokenStoreContract {
 	}
 
 	@Test
+	void aSuccessfulRotationIsOneStatementAndAReplayStillRevokesTheFamily() {
+		java.util.concurrent.atomic.AtomicInteger statements = new java.util.concurrent.atomic.AtomicInteger();
+		DataSource counting = (DataSource) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+				new Class<?>[] { DataSource.class }, (proxy, method, args) -> {
+					Object result = method.invoke(dataSource, args);
+					if (!method.getName().equals("getConnection")) {
+						return result;
+					}
+					Connection real = (Connection) result;
+					return java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+							new Class<?>[] { Connection.class }, (p, m, a) -> {
+								if (m.getName().equals("prepareStatement")) {
+									statements.incrementAndGet();
+								}
+								return m.invoke(real, a);
+							});
+				});
+		RefreshTokenService counted = newService(new JdbcRefreshTokenStore(counting, JdbcDialect.POSTGRESQL));
+		IssuedRefreshToken issued = counted.issue(grant("alice"));
+		statements.set(0);
+		IssuedRefreshToken rotated = counted.rotate(issued.token()).orElseThrow().token();
+		// one round trip, where the transaction used five (select, two updates, insert, commit)
+		assertThat(statements.get()).isEqualTo(1);
+		assertThat(counted.rotate(issued.token()).isRotated()).isFalse();
+		assertThat(counted.rotate(rotated.token()).isRotated()).isFalse();
+	}
+
+	@Test
 	void dialectIsDetectedFromTheDatabase() {
 		assertThat(JdbcDialect.detect(dataSource)).isEqualTo(JdbcDialect.POSTGRESQL);
 	}
