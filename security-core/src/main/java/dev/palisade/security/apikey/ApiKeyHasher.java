@@ -10,10 +10,13 @@ import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import dev.palisade.security.crypto.keyring.Keyring;
+
 /**
- * Computes and checks the at-rest form of API keys, {@code HMAC-SHA256(pepper, full key)}.
- * New hashes use the current pepper; hashes made with any other configured pepper still verify
- * (pepper rotation). Thread-safe. The hash is the standard HMAC of the key's ASCII bytes, so an
+ * Computes and checks the at-rest form of API keys, {@code HMAC-SHA256(pepper, full key)}, with a
+ * {@link Keyring} of peppers: new hashes use the primary pepper and store its id, hashes made with
+ * any other enabled pepper still verify (pepper rotation), and a disabled or destroyed pepper's
+ * hashes stop matching. Thread-safe. The hash is the standard HMAC of the key's ASCII bytes, so an
  * operator can compute one offline ({@code printf %s "$KEY" | openssl dgst -sha256 -hmac ...}).
  */
 public final class ApiKeyHasher {
@@ -24,23 +27,35 @@ public final class ApiKeyHasher {
 
 	private final Map<String, ThreadLocal<Mac>> macs;
 
+	private final String keyringText;
+
+	/**
+	 * @param peppers the peppers by id; the primary makes new hashes, the other enabled ones verify
+	 * @throws IllegalArgumentException if a keyring id differs from its pepper's id
+	 */
+	public ApiKeyHasher(Keyring<Pepper> peppers) {
+		Objects.requireNonNull(peppers, "peppers");
+		Map<String, ThreadLocal<Mac>> byId = new LinkedHashMap<>();
+		for (Pepper pepper : peppers.enabledKeys()) {
+			byId.put(pepper.id(), macFor(pepper));
+		}
+		for (Keyring.Entry<Pepper> entry : peppers.entries()) {
+			if (entry.key() != null && !entry.key().id().equals(entry.keyId())) {
+				throw new IllegalArgumentException("keyring id " + entry.keyId() + " differs from its pepper's id");
+			}
+		}
+		this.currentPepperId = peppers.primaryId();
+		this.macs = Map.copyOf(byId);
+		this.keyringText = peppers.toString();
+	}
+
 	/**
 	 * @param current the pepper for new hashes
 	 * @param previous peppers of existing hashes that must keep verifying
 	 * @throws IllegalArgumentException if two peppers share an id
 	 */
 	public ApiKeyHasher(Pepper current, List<Pepper> previous) {
-		Objects.requireNonNull(current, "current");
-		Objects.requireNonNull(previous, "previous");
-		Map<String, ThreadLocal<Mac>> byId = new LinkedHashMap<>();
-		byId.put(current.id(), macFor(current));
-		for (Pepper pepper : previous) {
-			if (byId.putIfAbsent(pepper.id(), macFor(pepper)) != null) {
-				throw new IllegalArgumentException("duplicate pepper id " + pepper.id());
-			}
-		}
-		this.currentPepperId = current.id();
-		this.macs = Map.copyOf(byId);
+		this(keyring(current, previous));
 	}
 
 	/** A hasher with a single pepper. */
@@ -66,6 +81,16 @@ public final class ApiKeyHasher {
 		return stored.matches(hmac(mac, presented));
 	}
 
+	private static Keyring<Pepper> keyring(Pepper current, List<Pepper> previous) {
+		Objects.requireNonNull(current, "current");
+		Objects.requireNonNull(previous, "previous");
+		Keyring.Builder<Pepper> builder = Keyring.<Pepper>builder().add(current.id(), current).primary(current.id());
+		for (Pepper pepper : previous) {
+			builder.add(pepper.id(), pepper);
+		}
+		return builder.build();
+	}
+
 	private static byte[] hmac(ThreadLocal<Mac> mac, String key) {
 		return mac.get().doFinal(key.getBytes(StandardCharsets.UTF_8));
 	}
@@ -89,7 +114,7 @@ public final class ApiKeyHasher {
 
 	@Override
 	public String toString() {
-		return "ApiKeyHasher[currentPepperId=" + this.currentPepperId + ", pepperIds=" + this.macs.keySet() + "]";
+		return "ApiKeyHasher[currentPepperId=" + this.currentPepperId + ", peppers=" + this.keyringText + "]";
 	}
 
 }

@@ -15,6 +15,9 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
 /**
  * Reads and writes the audit keys: the HMAC key as one line of base64, the Ed25519 checkpoint
  * keys as PEM ({@code PUBLIC KEY} / {@code PRIVATE KEY}). Error messages never contain key bytes.
@@ -22,6 +25,11 @@ import java.util.Base64;
 public final class AuditKeys {
 
 	private AuditKeys() {
+	}
+
+	/** An HMAC-SHA256 key over a copy of {@code bytes}, the form a MAC keyring holds. */
+	public static SecretKey hmacKey(byte[] bytes) {
+		return new SecretKeySpec(bytes, "HmacSHA256");
 	}
 
 	/** A fresh Ed25519 key pair for signing checkpoints. */

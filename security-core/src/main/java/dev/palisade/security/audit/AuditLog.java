@@ -5,6 +5,7 @@ import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -15,6 +16,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+
+import javax.crypto.SecretKey;
+
+import dev.palisade.security.crypto.keyring.Keyring;
 
 /**
  * The tamper-evident audit log: a bounded queue in front of one writer thread that seals events
@@ -96,9 +101,10 @@ public final class AuditLog implements AutoCloseable {
 		this.clock = builder.clock;
 		this.listener = builder.listener;
 		this.queue = new ArrayBlockingQueue<>(builder.queueCapacity);
-		this.signer = (builder.signingKey != null) ? new CheckpointSigner(builder.signingKey) : null;
+		this.signer = (builder.signingKeys != null)
+				? new CheckpointSigner(builder.signingKeys.primaryId(), builder.signingKeys.primary()) : null;
 		ChainHead head = this.sink.open();
-		this.sealer = new RecordSealer(builder.hmacKey, head);
+		this.sealer = new RecordSealer(builder.macKeys.primaryId(), builder.macKeys.primary(), head);
 		this.durableSequence.set(head.sequence());
 		this.lastCheckpointSequence = head.sequence();
 		this.lastCheckpointMillis = this.clock.millis();
@@ -110,10 +116,23 @@ public final class AuditLog implements AutoCloseable {
 
 	/**
 	 * A builder for a log writing to {@code sink}, sealing records with {@code hmacKey}
-	 * (at least {@value #MIN_HMAC_KEY_BYTES} bytes; the builder keeps a copy).
+	 * (at least {@value #MIN_HMAC_KEY_BYTES} bytes; the builder keeps a copy) under the key id
+	 * {@value AuditRecordFormat#DEFAULT_KEY_ID}.
 	 */
 	public static Builder builder(AuditSink sink, byte[] hmacKey) {
-		return new Builder(sink, hmacKey);
+		Objects.requireNonNull(hmacKey, "hmacKey");
+		return new Builder(sink, Keyring.of(AuditRecordFormat.DEFAULT_KEY_ID, AuditKeys.hmacKey(hmacKey)));
+	}
+
+	/**
+	 * A builder for a log writing to {@code sink}, sealing records with the primary of
+	 * {@code macKeys}; every record names that key's id, so the key can rotate: a later start with
+	 * a new primary continues the same chain, and a verifier holding both keys checks all of it.
+	 * @throws IllegalArgumentException if a key id is not {@link AuditRecordFormat#isValidKeyId valid}
+	 * or the primary is shorter than {@value #MIN_HMAC_KEY_BYTES} bytes
+	 */
+	public static Builder builder(AuditSink sink, Keyring<SecretKey> macKeys) {
+		return new Builder(sink, macKeys);
 	}
 
 	/**
@@ -458,14 +477,23 @@ public final class AuditLog implements AutoCloseable {
 		}
 	}
 
+	private static void requireKeyIds(Keyring<?> keys) {
+		for (Keyring.Entry<?> entry : keys.entries()) {
+			if (!AuditRecordFormat.isValidKeyId(entry.keyId())) {
+				throw new IllegalArgumentException("an audit key id must be 1 to " + AuditRecordFormat.MAX_KEY_ID_LENGTH
+						+ " characters of [A-Za-z0-9._-]");
+			}
+		}
+	}
+
 	/** Configures and opens an {@link AuditLog}. Defaults: SYNC, BLOCK, queue 8192, batch 512, 50 ms, write timeout 5 s, checkpoint every 1000 records or 60 s. */
 	public static final class Builder {
 
 		private final AuditSink sink;
 
-		private final byte[] hmacKey;
+		private final Keyring<SecretKey> macKeys;
 
-		private PrivateKey signingKey;
+		private Keyring<PrivateKey> signingKeys;
 
 		private Durability durability = Durability.SYNC;
 
@@ -488,18 +516,36 @@ public final class AuditLog implements AutoCloseable {
 		private AuditListener listener = new AuditListener() {
 		};
 
-		private Builder(AuditSink sink, byte[] hmacKey) {
+		private Builder(AuditSink sink, Keyring<SecretKey> macKeys) {
 			this.sink = Objects.requireNonNull(sink, "sink");
-			Objects.requireNonNull(hmacKey, "hmacKey");
-			if (hmacKey.length < MIN_HMAC_KEY_BYTES) {
+			Objects.requireNonNull(macKeys, "macKeys");
+			requireKeyIds(macKeys);
+			byte[] primary = macKeys.primary().getEncoded();
+			int length = (primary != null) ? primary.length : 0;
+			if (primary != null) {
+				Arrays.fill(primary, (byte) 0);
+			}
+			if (length < MIN_HMAC_KEY_BYTES) {
 				throw new IllegalArgumentException("audit HMAC key must be at least " + MIN_HMAC_KEY_BYTES + " bytes");
 			}
-			this.hmacKey = hmacKey.clone();
+			this.macKeys = macKeys;
 		}
 
-		/** Ed25519 key that signs checkpoints; without one no checkpoints are written. */
+		/**
+		 * Ed25519 key that signs checkpoints, under the key id {@value AuditRecordFormat#DEFAULT_KEY_ID};
+		 * without one no checkpoints are written.
+		 */
 		public Builder signingKey(PrivateKey signingKey) {
-			this.signingKey = signingKey;
+			this.signingKeys = (signingKey != null) ? Keyring.of(AuditRecordFormat.DEFAULT_KEY_ID, signingKey) : null;
+			return this;
+		}
+
+		/** Ed25519 keys; the primary signs checkpoints and every checkpoint names its id. */
+		public Builder signingKeys(Keyring<PrivateKey> signingKeys) {
+			if (signingKeys != null) {
+				requireKeyIds(signingKeys);
+			}
+			this.signingKeys = signingKeys;
 			return this;
 		}
 

@@ -15,7 +15,10 @@ final class CheckpointSigner {
 
 	private final PrivateKey key;
 
-	CheckpointSigner(PrivateKey key) {
+	private final String keyId;
+
+	CheckpointSigner(String keyId, PrivateKey key) {
+		this.keyId = keyId;
 		String algorithm = key.getAlgorithm();
 		if (!"Ed25519".equalsIgnoreCase(algorithm) && !"EdDSA".equalsIgnoreCase(algorithm)) {
 			throw new IllegalArgumentException("checkpoint signing key must be an Ed25519 private key");
@@ -31,7 +34,7 @@ final class CheckpointSigner {
 
 	AuditCheckpoint sign(long sequence, String headHash, Instant now) {
 		Instant time = now.truncatedTo(ChronoUnit.MILLIS);
-		String signed = "{\"cp\":" + sequence + ",\"head\":\"" + headHash + "\",\"time\":\"" + time + "\"}";
+		String signed = "{\"cp\":" + sequence + ",\"kid\":\"" + this.keyId + "\",\"head\":\"" + headHash + "\",\"time\":\"" + time + "\"}";
 		byte[] signedBytes = signed.getBytes(StandardCharsets.US_ASCII);
 		try {
 			this.signature.initSign(this.key);

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 
 import javax.crypto.Mac;
+import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 /** Turns events into chained, MACed record lines. Owned by the writer thread; not thread-safe. */
@@ -17,16 +18,19 @@ final class RecordSealer {
 
 	private final MessageDigest sha256;
 
+	private final String keyIdMember;
+
 	private final StringBuilder buffer = new StringBuilder(512);
 
 	private long sequence;
 
 	private String head;
 
-	RecordSealer(byte[] hmacKey, ChainHead head) {
+	RecordSealer(String keyId, SecretKey hmacKey, ChainHead head) {
+		this.keyIdMember = ",\"kid\":\"" + keyId + "\",\"prev\":\"";
 		try {
 			this.mac = Mac.getInstance("HmacSHA256");
-			this.mac.init(new SecretKeySpec(hmacKey, "HmacSHA256"));
+			this.mac.init(new SecretKeySpec(hmacKey.getEncoded(), "HmacSHA256"));
 			this.sha256 = MessageDigest.getInstance("SHA-256");
 		}
 		catch (GeneralSecurityException ex) {
@@ -40,9 +44,9 @@ final class RecordSealer {
 		long seq = this.sequence + 1;
 		StringBuilder out = this.buffer;
 		out.setLength(0);
-		out.append("{\"seq\":").append(seq).append(",\"prev\":\"").append(this.head).append("\",\"event\":");
+		out.append("{\"seq\":").append(seq).append(this.keyIdMember).append(this.head).append("\",\"event\":");
 		AuditEventJson.write(event, out);
-		// the MAC covers the record without its "mac" member: {"seq":..,"prev":..,"event":{..}}
+		// the MAC covers the record without its "mac" member: {"seq":..,"kid":..,"prev":..,"event":{..}}
 		out.append('}');
 		byte[] body = out.toString().getBytes(StandardCharsets.UTF_8);
 		String macHex = HEX.formatHex(this.mac.doFinal(body));

@@ -32,6 +32,16 @@ public final class RotatingKeyring implements Supplier<TokenKeyring> {
 		this.current.updateAndGet((keyring) -> keyring.withRotatedSigner(next));
 	}
 
+	/** Publishes {@code next}: it verifies and is in the JWK Set, but signs only once {@link #promote promoted}. */
+	public void publish(TokenKey next) {
+		this.current.updateAndGet((keyring) -> keyring.withPublished(next));
+	}
+
+	/** Makes the published (or any enabled, signing-capable) key {@code kid} the signer. */
+	public void promote(String kid) {
+		this.current.updateAndGet((keyring) -> keyring.withPromoted(kid));
+	}
+
 	/** Removes a verification key; tokens signed with it are rejected from now on. */
 	public void retire(String kid) {
 		this.current.updateAndGet((keyring) -> keyring.withRetired(kid));

@@ -1,47 +1,42 @@
 package dev.palisade.security.token;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 
+import dev.palisade.security.crypto.keyring.InvalidKeyringException;
+import dev.palisade.security.crypto.keyring.Keyring;
 import dev.palisade.security.token.InvalidKeyConfigurationException.Reason;
 
 /**
- * An immutable set of token keys: exactly one active key that signs new tokens, plus keys that are
- * still accepted for verification (the previous signer after a rotation, or public keys of another
- * issuer). Key ids are unique. Rotation returns a new keyring; see {@link RotatingKeyring} for the
- * mutable holder that makes it take effect without downtime.
+ * An immutable set of token keys over a {@link Keyring}: the primary key signs new tokens, every
+ * other enabled key still verifies (the previous signer after a rotation, a key published ahead of
+ * its promotion, public keys of another issuer). Key ids are unique and every token names its key
+ * in the {@code kid} header. A planned rotation publishes the next key first
+ * ({@link #withPublished}), so relying parties that cache the JWK Set already hold it, and
+ * promotes it later ({@link #withPromoted}). Rotation returns a new keyring; see
+ * {@link RotatingKeyring} for the mutable holder that makes it take effect without downtime.
  */
 public final class TokenKeyring {
 
-	private final TokenKey active;
+	private final Keyring<TokenKey> keyring;
 
-	private final Map<String, TokenKey> byKid;
-
-	private TokenKeyring(TokenKey active, List<TokenKey> verifyOnly) {
-		Objects.requireNonNull(active, "active");
+	private TokenKeyring(Keyring<TokenKey> keyring) {
+		TokenKey active = keyring.primary();
 		if (!active.canSign()) {
 			throw new InvalidKeyConfigurationException(Reason.NO_SIGNING_KEY,
 					"The active token key '" + active.kid() + "' has no private part; configure a private key or secret");
 		}
-		Map<String, TokenKey> keys = new LinkedHashMap<>();
-		keys.put(active.kid(), active);
-		for (TokenKey key : verifyOnly) {
-			Objects.requireNonNull(key, "verifyOnly key");
-			if (keys.putIfAbsent(key.kid(), key) != null) {
-				throw new InvalidKeyConfigurationException(Reason.DUPLICATE_KEY_ID,
-						"Two token keys share the key id '" + key.kid() + "'; key ids must be unique");
+		for (Keyring.Entry<TokenKey> entry : keyring.entries()) {
+			if (entry.key() != null && !entry.key().kid().equals(entry.keyId())) {
+				throw new IllegalArgumentException("keyring id '" + entry.keyId() + "' differs from the key's kid");
 			}
 		}
-		this.active = active;
-		this.byKid = Collections.unmodifiableMap(keys);
+		this.keyring = keyring;
 	}
 
 	/**
@@ -49,12 +44,25 @@ public final class TokenKeyring {
 	 * @throws InvalidKeyConfigurationException if the active key cannot sign or key ids repeat
 	 */
 	public static TokenKeyring of(TokenKey active, List<TokenKey> verifyOnly) {
-		return new TokenKeyring(active, List.copyOf(verifyOnly));
+		Objects.requireNonNull(active, "active");
+		Keyring.Builder<TokenKey> builder = Keyring.<TokenKey>builder().add(active.kid(), active).primary(active.kid());
+		for (TokenKey key : List.copyOf(verifyOnly)) {
+			add(builder, key);
+		}
+		return of(builder);
 	}
 
 	/** A keyring with a single key. */
 	public static TokenKeyring of(TokenKey active) {
-		return new TokenKeyring(active, List.of());
+		return of(active, List.of());
+	}
+
+	/**
+	 * A keyring over {@code keyring}, whose ids must be the keys' kids.
+	 * @throws InvalidKeyConfigurationException if the primary cannot sign
+	 */
+	public static TokenKeyring of(Keyring<TokenKey> keyring) {
+		return new TokenKeyring(Objects.requireNonNull(keyring, "keyring"));
 	}
 
 	/**
@@ -75,20 +83,22 @@ public final class TokenKeyring {
 
 	/** The key that signs new tokens. */
 	public TokenKey active() {
-		return this.active;
+		return this.keyring.primary();
 	}
 
-	/** The key with this key id, if it is in the keyring. */
+	/** The enabled key with this key id; disabled, destroyed and unknown ids give empty. */
 	public Optional<TokenKey> find(String kid) {
-		if (kid == null) {
-			return Optional.empty();
-		}
-		return Optional.ofNullable(this.byKid.get(kid));
+		return this.keyring.find(kid);
 	}
 
-	/** All keys, active first. */
+	/** The enabled keys, active first. */
 	public List<TokenKey> keys() {
-		return List.copyOf(this.byKid.values());
+		return this.keyring.enabledKeys();
+	}
+
+	/** The keyring underneath, with every key's status. */
+	public Keyring<TokenKey> keyring() {
+		return this.keyring;
 	}
 
 	/**
@@ -97,8 +107,38 @@ public final class TokenKeyring {
 	 */
 	public TokenKeyring withRotatedSigner(TokenKey newActive) {
 		Objects.requireNonNull(newActive, "newActive");
-		List<TokenKey> verifyOnly = new ArrayList<>(this.byKid.values());
-		return new TokenKeyring(newActive, verifyOnly);
+		return withPublished(newActive).withPromoted(newActive.kid());
+	}
+
+	/**
+	 * A new keyring that also holds {@code next}: it verifies, and its public part is in the JWK Set,
+	 * but it does not sign until {@link #withPromoted} makes it the signer.
+	 * @throws InvalidKeyConfigurationException if its key id is already used
+	 */
+	public TokenKeyring withPublished(TokenKey next) {
+		Objects.requireNonNull(next, "next");
+		try {
+			return new TokenKeyring(this.keyring.withAdded(next.kid(), next));
+		}
+		catch (InvalidKeyringException ex) {
+			throw duplicate(next.kid());
+		}
+	}
+
+	/**
+	 * A new keyring whose signer is the enabled key {@code kid}, which must hold a private part or
+	 * secret; the previous signer keeps verifying.
+	 * @throws InvalidKeyConfigurationException if the key is unknown, not enabled or cannot sign
+	 */
+	public TokenKeyring withPromoted(String kid) {
+		TokenKey key = this.keyring.find(kid)
+			.orElseThrow(() -> new InvalidKeyConfigurationException(Reason.NO_SIGNING_KEY,
+					"No enabled token key '" + kid + "' to promote"));
+		if (!key.canSign()) {
+			throw new InvalidKeyConfigurationException(Reason.NO_SIGNING_KEY,
+					"The token key '" + kid + "' has no private part and cannot sign");
+		}
+		return new TokenKeyring(this.keyring.withPrimary(kid));
 	}
 
 	/**
@@ -106,19 +146,16 @@ public final class TokenKeyring {
 	 * @throws IllegalArgumentException if {@code kid} is the active key (rotate first)
 	 */
 	public TokenKeyring withRetired(String kid) {
-		if (this.active.kid().equals(kid)) {
+		if (this.keyring.primaryId().equals(kid)) {
 			throw new IllegalArgumentException("The active key cannot be retired; rotate to a new signer first");
 		}
-		List<TokenKey> verifyOnly = new ArrayList<>(this.byKid.values());
-		verifyOnly.remove(this.active);
-		verifyOnly.removeIf((key) -> key.kid().equals(kid));
-		return new TokenKeyring(this.active, verifyOnly);
+		return new TokenKeyring(this.keyring.withRemoved(kid));
 	}
 
-	/** The public keys as a JWK Set (with kid, alg, use); HMAC keys and private parameters never appear. */
+	/** The public keys of the enabled keys as a JWK Set (with kid, alg, use); HMAC keys and private parameters never appear. */
 	public JWKSet publicJwkSet() {
 		List<JWK> keys = new ArrayList<>();
-		for (TokenKey key : this.byKid.values()) {
+		for (TokenKey key : keys()) {
 			key.publicJwk().ifPresent(keys::add);
 		}
 		return new JWKSet(keys);
@@ -131,7 +168,26 @@ public final class TokenKeyring {
 
 	@Override
 	public String toString() {
-		return "TokenKeyring[active=" + this.active.kid() + ", kids=" + this.byKid.keySet() + "]";
+		return "TokenKeyring[" + this.keyring + "]";
+	}
+
+	private static void add(Keyring.Builder<TokenKey> builder, TokenKey key) {
+		Objects.requireNonNull(key, "verifyOnly key");
+		try {
+			builder.add(key.kid(), key);
+		}
+		catch (InvalidKeyringException ex) {
+			throw duplicate(key.kid());
+		}
+	}
+
+	private static TokenKeyring of(Keyring.Builder<TokenKey> builder) {
+		return new TokenKeyring(builder.build());
+	}
+
+	private static InvalidKeyConfigurationException duplicate(String kid) {
+		return new InvalidKeyConfigurationException(Reason.DUPLICATE_KEY_ID,
+				"Two token keys share the key id '" + kid + "'; key ids must be unique");
 	}
 
 }

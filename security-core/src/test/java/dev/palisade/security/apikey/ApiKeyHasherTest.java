@@ -4,6 +4,8 @@ import java.io.InputStream;
 import java.util.HexFormat;
 import java.util.List;
 
+import dev.palisade.security.crypto.keyring.KeyStatus;
+import dev.palisade.security.crypto.keyring.Keyring;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -75,6 +77,26 @@ class ApiKeyHasherTest {
 		assertThat(after.matches("pal_key", old)).isFalse();
 		// same bytes under a forged pepper id do not help either
 		assertThat(after.matches("pal_key", new ApiKeyHash("p2", old.value()))).isFalse();
+	}
+
+	@Test
+	void aDisabledPepperInTheKeyringStopsItsHashesMatchingAndAPromotedOneMakesNewHashes() {
+		ApiKeyHash old = new ApiKeyHasher(ApiKeyTestData.pepper("p1")).hash("pal_key");
+		Keyring<Pepper> peppers = Keyring.of("p1", ApiKeyTestData.pepper("p1")).withAdded("p2", ApiKeyTestData.pepper("p2"));
+		ApiKeyHasher published = new ApiKeyHasher(peppers);
+		assertThat(published.hash("pal_key").pepperId()).isEqualTo("p1");
+		ApiKeyHasher promoted = new ApiKeyHasher(peppers.withPrimary("p2"));
+		assertThat(promoted.hash("pal_key").pepperId()).isEqualTo("p2");
+		assertThat(promoted.matches("pal_key", old)).isTrue();
+		ApiKeyHasher disabled = new ApiKeyHasher(peppers.withPrimary("p2").withStatus("p1", KeyStatus.DISABLED));
+		assertThat(disabled.matches("pal_key", old)).isFalse();
+		assertThat(disabled.toString()).contains("p1=DISABLED").doesNotContain(new String(ApiKeyTestData.pepper("p1").secret()));
+	}
+
+	@Test
+	void aKeyringIdThatDiffersFromItsPeppersIdIsRefused() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new ApiKeyHasher(Keyring.of("p9", ApiKeyTestData.pepper("p1"))));
 	}
 
 	@Test

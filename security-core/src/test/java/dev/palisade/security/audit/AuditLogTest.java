@@ -336,7 +336,7 @@ class AuditLogTest {
 		assertThat(second.previousHash()).isEqualTo(first.hash());
 		assertThat(first.hash()).isEqualTo(AuditRecordFormat.hashHex(first.line(), 0, first.line().length));
 		String line = new String(first.line(), java.nio.charset.StandardCharsets.UTF_8);
-		assertThat(line).startsWith("{\"seq\":1,\"prev\":\"" + AuditRecordFormat.GENESIS_HASH + "\",\"event\":{\"action\":")
+		assertThat(line).startsWith("{\"seq\":1,\"kid\":\"default\",\"prev\":\"" + AuditRecordFormat.GENESIS_HASH + "\",\"event\":{\"action\":")
 			.contains("\"actor\":{\"id\":\"key-1\",\"kind\":\"api_key\",\"org\":\"acme\"}")
 			.contains("\"traceId\":\"4bf92f3577b34da6a3ce929d0e0e4736\"")
 			.matches(".*,\"mac\":\"[0-9a-f]{64}\"}$");

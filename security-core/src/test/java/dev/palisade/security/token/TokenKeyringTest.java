@@ -45,6 +45,53 @@ class TokenKeyringTest {
 	}
 
 	@Test
+	void aKeyPublishedInTheJwkSetVerifiesBeforeItSignsAndCanLaterBePromoted() throws Exception {
+		TokenKey first = TokenKey.generate(JWSAlgorithm.ES256, "2026-01");
+		TokenKey next = TokenKey.generate(JWSAlgorithm.ES256, "2026-02");
+		RotatingKeyring keys = new RotatingKeyring(TokenKeyring.of(first));
+		AccessTokenIssuer issuer = new AccessTokenIssuer(keys, TokenFixtures.settings(), this.clock);
+		KeyringAccessTokenVerifier verifier = new KeyringAccessTokenVerifier(keys, TokenFixtures.settings(), this.clock);
+
+		keys.publish(next);
+		assertThat(keys.current().publicJwkSet().getKeyByKeyId("2026-02")).isNotNull();
+		assertThat(keys.current().publicJwkSet().getKeyByKeyId("2026-02").isPrivate()).isFalse();
+		IssuedAccessToken beforePromotion = issuer.issue(TokenFixtures.alice());
+		assertThat(verifier.verify(beforePromotion.value()).keyId()).isEqualTo("2026-01");
+
+		keys.promote("2026-02");
+		IssuedAccessToken afterPromotion = issuer.issue(TokenFixtures.alice());
+		assertThat(verifier.verify(afterPromotion.value()).keyId()).isEqualTo("2026-02");
+		assertThat(verifier.verify(beforePromotion.value()).keyId()).isEqualTo("2026-01");
+		assertThat(keys.current().keyring().primaryId()).isEqualTo("2026-02");
+	}
+
+	@Test
+	void aPublicOnlyOrUnknownKeyCannotBePromotedAndADisabledKeyStopsVerifying() throws Exception {
+		TokenKey signer = TokenKey.generate(JWSAlgorithm.ES256, "signer");
+		TokenKey publicOnly = TokenKey.of(TokenKey.generate(JWSAlgorithm.ES256, "public").jwk().toPublicJWK(),
+				JWSAlgorithm.ES256);
+		TokenKeyring keyring = TokenKeyring.of(signer).withPublished(publicOnly);
+		assertThatThrownBy(() -> keyring.withPromoted("public")).isInstanceOfSatisfying(
+				InvalidKeyConfigurationException.class, (ex) -> assertThat(ex.reason()).isEqualTo(Reason.NO_SIGNING_KEY));
+		assertThatThrownBy(() -> keyring.withPromoted("nope")).isInstanceOf(InvalidKeyConfigurationException.class);
+		assertThatThrownBy(() -> keyring.withPublished(TokenKey.generate(JWSAlgorithm.ES256, "signer")))
+			.isInstanceOfSatisfying(InvalidKeyConfigurationException.class,
+					(ex) -> assertThat(ex.reason()).isEqualTo(Reason.DUPLICATE_KEY_ID));
+
+		TokenKey old = TokenKey.generate(JWSAlgorithm.ES256, "old");
+		RotatingKeyring keys = new RotatingKeyring(TokenKeyring.of(old));
+		AccessTokenIssuer issuer = new AccessTokenIssuer(keys, TokenFixtures.settings(), this.clock);
+		KeyringAccessTokenVerifier verifier = new KeyringAccessTokenVerifier(keys, TokenFixtures.settings(), this.clock);
+		IssuedAccessToken token = issuer.issue(TokenFixtures.alice());
+		keys.rotate(TokenKey.generate(JWSAlgorithm.ES256, "new"));
+		keys.replace(TokenKeyring.of(keys.current().keyring()
+			.withStatus("old", dev.palisade.security.crypto.keyring.KeyStatus.DISABLED)));
+		assertThat(keys.current().publicJwkSet().getKeyByKeyId("old")).isNull();
+		assertThatThrownBy(() -> verifier.verify(token.value())).isInstanceOfSatisfying(InvalidTokenException.class,
+				(ex) -> assertThat(ex.reason()).isEqualTo(InvalidTokenException.Reason.UNKNOWN_KEY));
+	}
+
+	@Test
 	void jwkSetHoldsPublicKeysOnly() throws Exception {
 		TokenKeyring keyring = TokenKeyring.of(TokenKey.generate(JWSAlgorithm.RS256, "rsa"),
 				List.of(TokenKey.generate(JWSAlgorithm.ES384, "ec"), TokenKey.generate(JWSAlgorithm.EdDSA, "ed"),

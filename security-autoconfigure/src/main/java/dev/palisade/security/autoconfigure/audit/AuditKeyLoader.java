@@ -20,8 +20,14 @@ import java.security.spec.NamedParameterSpec;
 import java.util.Base64;
 import java.util.Set;
 
+import javax.crypto.SecretKey;
+
 import dev.palisade.security.audit.AuditKeys;
 import dev.palisade.security.audit.AuditLog;
+import dev.palisade.security.audit.AuditRecordFormat;
+import dev.palisade.security.autoconfigure.audit.PalisadeAuditProperties.PreviousHmacKey;
+import dev.palisade.security.autoconfigure.audit.PalisadeAuditProperties.PreviousVerificationKey;
+import dev.palisade.security.crypto.keyring.Keyring;
 
 /**
  * Loads the audit keys from {@code palisade.audit} or, for the file sink with nothing
@@ -52,35 +58,102 @@ final class AuditKeyLoader {
 			}
 			Path keys = properties.effectiveKeyDirectory();
 			byte[] hmacKey = hmacConfigured ? configuredHmacKey(properties) : generatedHmacKey(keys);
+			Keyring<SecretKey> macKeys = macKeys(properties, hmacKey);
+			KeyPair pair = null;
 			if (properties.signingKeyFile() != null) {
 				PrivateKey signing = AuditKeys.readPrivateKey(properties.signingKeyFile());
-				return new AuditKeyMaterial(hmacKey, signing, publicKeyOf(signing));
+				pair = new KeyPair(publicKeyOf(signing), signing);
 			}
-			if (hmacConfigured) {
-				return new AuditKeyMaterial(hmacKey, null, null);
+			else if (!hmacConfigured) {
+				pair = generatedSigningKeys(keys);
 			}
-			KeyPair pair = generatedSigningKeys(keys);
-			return new AuditKeyMaterial(hmacKey, pair.getPrivate(), pair.getPublic());
+			Keyring<PrivateKey> signingKeys = (pair != null)
+					? Keyring.of(keyId(properties.signingKeyId(), "palisade.audit.signing-key-id"), pair.getPrivate())
+					: null;
+			return new AuditKeyMaterial(macKeys, signingKeys, verificationKeys(properties, pair));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot read or write the audit keys", ex);
 		}
 	}
 
+	private static Keyring<SecretKey> macKeys(PalisadeAuditProperties properties, byte[] primary) throws IOException {
+		String primaryId = keyId(properties.hmacKeyId(), "palisade.audit.hmac-key-id");
+		Keyring.Builder<SecretKey> builder = Keyring.<SecretKey>builder()
+			.add(primaryId, AuditKeys.hmacKey(primary))
+			.primary(primaryId);
+		for (int i = 0; i < properties.previousHmacKeys().size(); i++) {
+			PreviousHmacKey previous = properties.previousHmacKeys().get(i);
+			String property = "palisade.audit.previous-hmac-keys[" + i + "]";
+			byte[] key = (previous.file() != null) ? AuditKeys.readHmacKey(previous.file())
+					: decodeHmacKey(previous.key(), property + ".key");
+			add(builder, keyId(previous.id(), property + ".id"), AuditKeys.hmacKey(key), property);
+		}
+		return builder.build();
+	}
+
+	private static Keyring<PublicKey> verificationKeys(PalisadeAuditProperties properties, KeyPair current)
+			throws IOException {
+		if (current == null && properties.previousVerificationKeys().isEmpty()) {
+			return null;
+		}
+		Keyring.Builder<PublicKey> builder = Keyring.builder();
+		String primaryId = null;
+		if (current != null) {
+			primaryId = keyId(properties.signingKeyId(), "palisade.audit.signing-key-id");
+			builder.add(primaryId, current.getPublic());
+		}
+		for (int i = 0; i < properties.previousVerificationKeys().size(); i++) {
+			PreviousVerificationKey previous = properties.previousVerificationKeys().get(i);
+			String property = "palisade.audit.previous-verification-keys[" + i + "]";
+			if (previous.file() == null) {
+				throw new IllegalStateException(property + ".file must name a PEM public key file");
+			}
+			String id = keyId(previous.id(), property + ".id");
+			add(builder, id, AuditKeys.readPublicKey(previous.file()), property);
+			primaryId = (primaryId != null) ? primaryId : id;
+		}
+		return builder.primary(primaryId).build();
+	}
+
+	private static <K> void add(Keyring.Builder<K> builder, String id, K key, String property) {
+		try {
+			builder.add(id, key);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalStateException(property + ".id '" + id + "' is already used by another audit key");
+		}
+	}
+
+	private static String keyId(String id, String property) {
+		if (!AuditRecordFormat.isValidKeyId(id)) {
+			throw new IllegalStateException(property + " must be 1 to " + AuditRecordFormat.MAX_KEY_ID_LENGTH
+					+ " characters of [A-Za-z0-9._-]");
+		}
+		return id;
+	}
+
 	private static byte[] configuredHmacKey(PalisadeAuditProperties properties) throws IOException {
 		if (properties.hmacKeyFile() != null) {
 			return AuditKeys.readHmacKey(properties.hmacKeyFile());
 		}
+		return decodeHmacKey(properties.hmacKey(), "palisade.audit.hmac-key");
+	}
+
+	private static byte[] decodeHmacKey(String base64, String property) {
+		if (base64 == null) {
+			throw new IllegalStateException(property + " is not set");
+		}
 		byte[] key;
 		try {
-			key = Base64.getDecoder().decode(properties.hmacKey().strip());
+			key = Base64.getDecoder().decode(base64.strip());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalStateException("palisade.audit.hmac-key must be base64");
+			throw new IllegalStateException(property + " must be base64");
 		}
 		if (key.length < AuditLog.MIN_HMAC_KEY_BYTES) {
-			throw new IllegalStateException("palisade.audit.hmac-key must decode to at least "
-					+ AuditLog.MIN_HMAC_KEY_BYTES + " bytes, for example: openssl rand -base64 32");
+			throw new IllegalStateException(property + " must decode to at least " + AuditLog.MIN_HMAC_KEY_BYTES
+					+ " bytes, for example: openssl rand -base64 32");
 		}
 		return key;
 	}

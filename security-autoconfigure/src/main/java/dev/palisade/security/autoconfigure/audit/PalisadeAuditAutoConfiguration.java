@@ -64,8 +64,8 @@ public final class PalisadeAuditAutoConfiguration {
 	@ConditionalOnMissingBean
 	AuditLog palisadeAuditLog(AuditSink sink, AuditKeyMaterial keys, PalisadeAuditProperties properties,
 			ObjectProvider<AuditListener> listeners) throws IOException {
-		return AuditLog.builder(sink, keys.hmacKey())
-			.signingKey(keys.signingKey())
+		return AuditLog.builder(sink, keys.macKeys())
+			.signingKeys(keys.signingKeys())
 			.durability(properties.durability())
 			.backPressure(properties.backPressure())
 			.queueCapacity(properties.queueCapacity())
@@ -88,7 +88,7 @@ public final class PalisadeAuditAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	AuditVerifier palisadeAuditVerifier(AuditKeyMaterial keys) {
-		return new AuditVerifier(keys.hmacKey(), keys.verificationKey());
+		return AuditVerifier.of(keys.macKeys(), keys.verificationKeys());
 	}
 
 	@Bean

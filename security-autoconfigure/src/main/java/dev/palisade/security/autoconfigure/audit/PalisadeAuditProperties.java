@@ -2,7 +2,9 @@ package dev.palisade.security.autoconfigure.audit;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
+import dev.palisade.security.audit.AuditRecordFormat;
 import dev.palisade.security.audit.BackPressure;
 import dev.palisade.security.audit.Durability;
 
@@ -18,6 +20,11 @@ import org.springframework.util.unit.DataSize;
  * restart. That is for development: whoever can edit the log can then also read the keys. In
  * production give {@code hmac-key} (or {@code hmac-key-file}) and {@code signing-key-file} from a
  * secret store, and keep a copy of the checkpoint public key outside the log's machine.
+ * <p>
+ * Rotation: every record names its HMAC key's id and every checkpoint its signing key's id. To
+ * rotate, give the new key a new {@code hmac-key-id} (or {@code signing-key-id}) and move the old
+ * one to {@code previous-hmac-keys} (or {@code previous-verification-keys}); the chain continues
+ * across the restart and the verifier checks each line with the key it names.
  *
  * @param enabled whether security decisions are recorded
  * @param sink where records go: a directory of JSON-lines files, or PostgreSQL through the
@@ -44,8 +51,12 @@ import org.springframework.util.unit.DataSize;
  * @param rotation when the file sink starts a new file
  * @param hmacKey the record HMAC key as base64, at least 32 bytes once decoded
  * @param hmacKeyFile a file holding the record HMAC key as one line of base64
+ * @param hmacKeyId the key id every new record names: 1 to 64 characters of [A-Za-z0-9._-]
+ * @param previousHmacKeys earlier HMAC keys whose records must keep verifying after a rotation
  * @param signingKeyFile a PEM file holding the Ed25519 private key that signs checkpoints
  * (PKCS#8 "PRIVATE KEY")
+ * @param signingKeyId the key id every new checkpoint names
+ * @param previousVerificationKeys public keys of earlier checkpoint signing keys
  * @param keyDirectory where generated keys are kept; defaults to {@code <path>/keys}
  * @param jdbc options of the JDBC sink
  */
@@ -56,7 +67,41 @@ public record PalisadeAuditProperties(@DefaultValue("true") boolean enabled, @De
 		@DefaultValue("50ms") Duration batchInterval, @DefaultValue("5s") Duration writeTimeout,
 		@DefaultValue("BATCHED") RequestAuthentications requestAuthentications, @DefaultValue("1000") long checkpointEvery,
 		@DefaultValue("60s") Duration checkpointInterval, @DefaultValue Rotation rotation, String hmacKey,
-		Path hmacKeyFile, Path signingKeyFile, Path keyDirectory, @DefaultValue Jdbc jdbc) {
+		Path hmacKeyFile, @DefaultValue(AuditRecordFormat.DEFAULT_KEY_ID) String hmacKeyId,
+		List<PreviousHmacKey> previousHmacKeys, Path signingKeyFile,
+		@DefaultValue(AuditRecordFormat.DEFAULT_KEY_ID) String signingKeyId,
+		List<PreviousVerificationKey> previousVerificationKeys, Path keyDirectory, @DefaultValue Jdbc jdbc) {
+
+	public PalisadeAuditProperties {
+		previousHmacKeys = (previousHmacKeys != null) ? List.copyOf(previousHmacKeys) : List.of();
+		previousVerificationKeys = (previousVerificationKeys != null) ? List.copyOf(previousVerificationKeys)
+				: List.of();
+	}
+
+	/**
+	 * An earlier record HMAC key.
+	 *
+	 * @param id the key id its records name
+	 * @param key the key as base64
+	 * @param file a file holding the key as one line of base64, instead of {@code key}
+	 */
+	public record PreviousHmacKey(String id, String key, Path file) {
+
+		@Override
+		public String toString() {
+			return "PreviousHmacKey[id=" + this.id + ", key=" + ((this.key != null) ? "***" : "null") + ", file="
+					+ this.file + "]";
+		}
+	}
+
+	/**
+	 * The public half of an earlier checkpoint signing key.
+	 *
+	 * @param id the key id its checkpoints name
+	 * @param file a PEM file holding the Ed25519 public key ("PUBLIC KEY")
+	 */
+	public record PreviousVerificationKey(String id, Path file) {
+	}
 
 	/** Where records go. */
 	public enum Sink {
@@ -89,7 +134,7 @@ public record PalisadeAuditProperties(@DefaultValue("true") boolean enabled, @De
 	@Override
 	public String toString() {
 		return "PalisadeAuditProperties[enabled=" + this.enabled + ", sink=" + this.sink + ", path=" + this.path
-				+ ", durability=" + this.durability + ", requestAuthentications=" + this.requestAuthentications + ", hmacKey=" + ((this.hmacKey != null) ? "[set]" : "null") + "]";
+				+ ", durability=" + this.durability + ", requestAuthentications=" + this.requestAuthentications + ", hmacKey=" + ((this.hmacKey != null) ? "[set]" : "null") + ", hmacKeyId=" + this.hmacKeyId + ", signingKeyId=" + this.signingKeyId + "]";
 	}
 
 	/**

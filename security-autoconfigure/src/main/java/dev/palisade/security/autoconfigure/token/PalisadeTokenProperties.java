@@ -59,6 +59,10 @@ public record PalisadeTokenProperties(@DefaultValue("true") boolean enabled, @De
 	 * @param privateKey PEM file holding the private signing key (source PEM)
 	 * @param verificationKeys PEM or JWK files of older public keys that still verify tokens until
 	 * removed (rotation without downtime)
+	 * @param publishedKeys PEM or JWK files of the next signing keys (with their private part): they are
+	 * in the JWK Set and verify from this start on, but sign only once promoted, at run time with
+	 * {@code RotatingKeyring.promote(kid)} or at the next start by moving the file to
+	 * {@code private-key}, so relying parties that cache the JWK Set already hold the key
 	 * @param jwk JWK or JWK Set file (source JWK); with several keys, the one named by {@code kid} signs
 	 * @param secret the HMAC secret (source SECRET); at least as many bytes as the hash output
 	 * (RFC 7518 §3.2): 32 for HS256, 48 for HS384, 64 for HS512
@@ -67,11 +71,12 @@ public record PalisadeTokenProperties(@DefaultValue("true") boolean enabled, @De
 	 */
 	public record Signing(@DefaultValue("ES256") String algorithm, String kid,
 			@DefaultValue("GENERATED") KeySourceType source, Path directory, Resource privateKey,
-			List<Resource> verificationKeys, Resource jwk, String secret,
+			List<Resource> verificationKeys, List<Resource> publishedKeys, Resource jwk, String secret,
 			CryptoProviderPreference provider) {
 
 		public Signing {
 			verificationKeys = (verificationKeys != null) ? List.copyOf(verificationKeys) : List.of();
+			publishedKeys = (publishedKeys != null) ? List.copyOf(publishedKeys) : List.of();
 			provider = (provider != null) ? provider : CryptoProviderPreference.defaultPreference();
 		}
 

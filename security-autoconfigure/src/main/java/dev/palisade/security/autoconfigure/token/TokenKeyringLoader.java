@@ -44,11 +44,20 @@ final class TokenKeyringLoader {
 		};
 		List<TokenKey> verifyOnly = new ArrayList<>();
 		for (Resource resource : signing.verificationKeys()) {
-			String text = read(resource, "verification-keys");
-			verifyOnly.addAll(text.contains("-----BEGIN") ? PemKeySource.of(text, null, algorithm).load()
-					: JwkKeySource.of(text, algorithm).load());
+			verifyOnly.addAll(keys(read(resource, "verification-keys"), algorithm));
 		}
-		return TokenKeyring.of(active, verifyOnly);
+		TokenKeyring keyring = TokenKeyring.of(active, verifyOnly);
+		for (Resource resource : signing.publishedKeys()) {
+			for (TokenKey next : keys(read(resource, "published-keys"), algorithm)) {
+				keyring = keyring.withPublished(next);
+			}
+		}
+		return keyring;
+	}
+
+	private static List<TokenKey> keys(String text, JWSAlgorithm algorithm) {
+		return text.contains("-----BEGIN") ? PemKeySource.of(text, null, algorithm).load()
+				: JwkKeySource.of(text, algorithm).load();
 	}
 
 	private static JWSAlgorithm algorithm(String name) {

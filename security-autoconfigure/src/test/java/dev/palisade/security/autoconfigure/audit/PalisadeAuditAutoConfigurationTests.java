@@ -127,6 +127,73 @@ class PalisadeAuditAutoConfigurationTests {
 	}
 
 	@Test
+	void rotatingTheHmacAndSigningKeysByConfigurationContinuesOneVerifiableChain() throws Exception {
+		String oldHmac = Base64.getEncoder().encodeToString(filled(1));
+		String newHmac = Base64.getEncoder().encodeToString(filled(2));
+		java.security.KeyPair oldSigning = dev.palisade.security.audit.AuditKeys.generateSigningKeyPair();
+		java.security.KeyPair newSigning = dev.palisade.security.audit.AuditKeys.generateSigningKeyPair();
+		Path oldPrivate = Files.writeString(this.dir.resolve("old.pem"),
+				dev.palisade.security.audit.AuditKeys.toPem(oldSigning.getPrivate()));
+		Path oldPublic = Files.writeString(this.dir.resolve("old-public.pem"),
+				dev.palisade.security.audit.AuditKeys.toPem(oldSigning.getPublic()));
+		Path newPrivate = Files.writeString(this.dir.resolve("new.pem"),
+				dev.palisade.security.audit.AuditKeys.toPem(newSigning.getPrivate()));
+		inTempDir().withPropertyValues("palisade.audit.hmac-key=" + oldHmac, "palisade.audit.hmac-key-id=2026-01",
+				"palisade.audit.signing-key-file=" + oldPrivate, "palisade.audit.signing-key-id=sig-2026-01")
+			.run((context) -> context.getBean(AuditRecorder.class).record(event("before")));
+		ApplicationContextRunner rotated = inTempDir().withPropertyValues("palisade.audit.hmac-key=" + newHmac,
+				"palisade.audit.hmac-key-id=2026-02", "palisade.audit.previous-hmac-keys[0].id=2026-01",
+				"palisade.audit.previous-hmac-keys[0].key=" + oldHmac, "palisade.audit.signing-key-file=" + newPrivate,
+				"palisade.audit.signing-key-id=sig-2026-02", "palisade.audit.previous-verification-keys[0].id=sig-2026-01",
+				"palisade.audit.previous-verification-keys[0].file=" + oldPublic);
+		rotated.run((context) -> {
+			assertThat(context.getBean(AuditKeyMaterial.class).toString()).contains("2026-02", "2026-01")
+				.doesNotContain(oldHmac, newHmac);
+			context.getBean(AuditRecorder.class).record(event("after"));
+		});
+		rotated.run((context) -> {
+			VerificationResult result = context.getBean(AuditVerifier.class).verifyDirectory(this.dir.resolve("audit"));
+			assertThat(result.intact()).as(result.summary()).isTrue();
+			assertThat(result.verifiedRecords()).isEqualTo(2);
+			assertThat(result.verifiedCheckpoints()).isEqualTo(2);
+		});
+		List<String> lines = new ArrayList<>();
+		for (Path file : dev.palisade.security.audit.file.AuditLogFiles.recordFiles(this.dir.resolve("audit"))) {
+			lines.addAll(Files.readAllLines(file));
+		}
+		assertThat(lines.get(0)).contains("\"kid\":\"2026-01\"");
+		assertThat(lines.get(1)).contains("\"kid\":\"2026-02\"");
+		// without the previous key the first record cannot be checked, and that is reported
+		inTempDir().withPropertyValues("palisade.audit.hmac-key=" + newHmac, "palisade.audit.hmac-key-id=2026-02")
+			.run((context) -> assertThat(context.getBean(AuditVerifier.class)
+				.verifyDirectory(this.dir.resolve("audit"))
+				.reason()).isEqualTo(dev.palisade.security.audit.verify.FailureReason.UNKNOWN_KEY));
+	}
+
+	@Test
+	void anAuditKeyIdThatWouldNeedEscapingOrIsUsedTwiceFailsTheStart() {
+		String hmac = Base64.getEncoder().encodeToString(filled(1));
+		inTempDir().withPropertyValues("palisade.audit.hmac-key=" + hmac, "palisade.audit.hmac-key-id=a\"b")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("palisade.audit.hmac-key-id"));
+		inTempDir().withPropertyValues("palisade.audit.hmac-key=" + hmac, "palisade.audit.hmac-key-id=k1",
+				"palisade.audit.previous-hmac-keys[0].id=k1", "palisade.audit.previous-hmac-keys[0].key=" + hmac)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("already used")
+				.hasMessageNotContaining(hmac));
+	}
+
+	private static byte[] filled(int value) {
+		byte[] key = new byte[32];
+		java.util.Arrays.fill(key, (byte) value);
+		return key;
+	}
+
+	@Test
 	void configuredHmacKeyIsUsedAndNothingIsGenerated() {
 		byte[] key = new byte[32];
 		key[0] = 7;

@@ -158,6 +158,33 @@ class PalisadeTokenAutoConfigurationTests {
 	}
 
 	@Test
+	void aPublishedKeyIsInTheJwkSetBeforeItSignsAndIsPromotedWithoutARestart(@TempDir Path dir) throws Exception {
+		Path current = java.nio.file.Files.writeString(dir.resolve("current.pem"), TestPem.ecPrivateKeyPem());
+		Path next = java.nio.file.Files.writeString(dir.resolve("next.pem"), TestPem.ecPrivateKeyPem());
+		this.contextRunner
+			.withPropertyValues("palisade.tokens.signing.source=pem", "palisade.tokens.signing.algorithm=ES256",
+					"palisade.tokens.signing.kid=current", "palisade.tokens.signing.private-key=file:" + current,
+					"palisade.tokens.signing.published-keys=file:" + next)
+			.run((context) -> {
+				RotatingKeyring keyring = context.getBean(RotatingKeyring.class);
+				assertThat(keyring.current().active().kid()).isEqualTo("current");
+				assertThat(keyring.current().publicJwkSet().getKeys()).hasSize(2);
+				String nextKid = keyring.current().keys().get(1).kid();
+				AccessTokenIssuer issuer = context.getBean(AccessTokenIssuer.class);
+				AccessTokenVerifier verifier = context.getBean(AccessTokenVerifier.class);
+				AccessTokenRequest request = new AccessTokenRequest("svc", PrincipalKind.SERVICE, null, null, Set.of(),
+						Set.of(), null);
+				String before = issuer.issue(request).value();
+				assertThat(verifier.verify(before).keyId()).isEqualTo("current");
+
+				keyring.promote(nextKid);
+				String after = issuer.issue(request).value();
+				assertThat(verifier.verify(after).keyId()).isEqualTo(nextKid);
+				assertThat(verifier.verify(before).keyId()).isEqualTo("current");
+			});
+	}
+
+	@Test
 	void noSigningKeyFailsStartUp() {
 		this.contextRunner.withPropertyValues("palisade.tokens.signing.source=pem").run((context) -> {
 			assertThat(context).hasFailed();

@@ -9,32 +9,59 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.PublicKey;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+
+import javax.crypto.SecretKey;
+
+import dev.palisade.security.audit.AuditKeys;
+import dev.palisade.security.audit.AuditRecordFormat;
+import dev.palisade.security.crypto.keyring.KeyStatus;
+import dev.palisade.security.crypto.keyring.Keyring;
 
 import dev.palisade.security.audit.file.AuditLogFiles;
 
 /**
- * Verifies an audit log: sequence numbers, the hash chain, record MACs (when given the HMAC
- * key) and Ed25519 checkpoints (signatures when given the public key; heads and truncation
- * always). A third party holding only the public key can run it without the HMAC key: the
+ * Verifies an audit log: sequence numbers, the hash chain, record MACs (when given HMAC keys)
+ * and Ed25519 checkpoints (signatures when given public keys; heads and truncation always). Every
+ * record and checkpoint names the id of its key, so a log that spans key rotations verifies with
+ * every key it was written with; a line naming a key the verifier lacks is
+ * {@link FailureReason#UNKNOWN_KEY}. A third party holding only the public key can run it without the HMAC key: the
  * signed checkpoints then pin the chain. Reports the first break with its sequence number and
  * a {@link FailureReason}; an incomplete last line is reported as {@link FailureReason#TORN_WRITE}.
  */
 public final class AuditVerifier {
 
-	private final byte[] hmacKey;
+	private final Map<String, SecretKey> macKeys;
 
-	private final PublicKey publicKey;
+	private final Map<String, PublicKey> publicKeys;
 
 	/**
-	 * A verifier; either key may be {@code null}.
+	 * A verifier for a log written with one key of each kind, under the id
+	 * {@value AuditRecordFormat#DEFAULT_KEY_ID}; either key may be {@code null}.
 	 * @param hmacKey the log's HMAC key, to check every record's MAC
 	 * @param publicKey the Ed25519 checkpoint key, to check checkpoint signatures
 	 */
 	public AuditVerifier(byte[] hmacKey, PublicKey publicKey) {
-		this.hmacKey = (hmacKey != null) ? hmacKey.clone() : null;
-		this.publicKey = publicKey;
+		this((hmacKey != null) ? Map.of(AuditRecordFormat.DEFAULT_KEY_ID, AuditKeys.hmacKey(hmacKey)) : Map.of(),
+				(publicKey != null) ? Map.of(AuditRecordFormat.DEFAULT_KEY_ID, publicKey) : Map.of());
+	}
+
+	/**
+	 * A verifier holding keys by key id; either map may be empty (MACs or signatures are then not checked).
+	 * @param macKeys the HMAC keys the log's records may name
+	 * @param publicKeys the Ed25519 public keys its checkpoints may name
+	 */
+	public AuditVerifier(Map<String, SecretKey> macKeys, Map<String, PublicKey> publicKeys) {
+		this.macKeys = Map.copyOf(macKeys);
+		this.publicKeys = Map.copyOf(publicKeys);
+	}
+
+	/** A verifier holding the enabled keys of two keyrings; either may be {@code null}. */
+	public static AuditVerifier of(Keyring<SecretKey> macKeys, Keyring<PublicKey> publicKeys) {
+		return new AuditVerifier(enabled(macKeys), enabled(publicKeys));
 	}
 
 	/** A verifier for a third party that holds only the checkpoint public key. */
@@ -42,10 +69,22 @@ public final class AuditVerifier {
 		return new AuditVerifier(null, publicKey);
 	}
 
+	private static <K> Map<String, K> enabled(Keyring<K> keyring) {
+		Map<String, K> keys = new HashMap<>();
+		if (keyring != null) {
+			for (Keyring.Entry<K> entry : keyring.entries()) {
+				if (entry.status() == KeyStatus.ENABLED) {
+					keys.put(entry.keyId(), entry.key());
+				}
+			}
+		}
+		return keys;
+	}
+
 	/** Verifies the record files and the checkpoint file of a {@code JsonLinesFileSink} directory. */
 	public VerificationResult verifyDirectory(Path directory) throws IOException {
 		List<ParsedCheckpoint> checkpoints = readCheckpoints(AuditLogFiles.checkpointFile(directory));
-		ChainCheck check = new ChainCheck(this.hmacKey, this.publicKey, checkpoints);
+		ChainCheck check = new ChainCheck(this.macKeys, this.publicKeys, checkpoints);
 		List<Path> files = AuditLogFiles.recordFiles(directory);
 		String torn = null;
 		for (int i = 0; i < files.size(); i++) {
@@ -65,7 +104,7 @@ public final class AuditVerifier {
 			index++;
 			checkpoints.add(ParsedCheckpoint.parse(checkpointLines.next(), "checkpoint " + index));
 		}
-		ChainCheck check = new ChainCheck(this.hmacKey, this.publicKey, checkpoints);
+		ChainCheck check = new ChainCheck(this.macKeys, this.publicKeys, checkpoints);
 		long row = 0;
 		while (recordLines.hasNext()) {
 			row++;

@@ -5,17 +5,25 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import javax.crypto.SecretKey;
 
 import dev.palisade.security.audit.AuditKeys;
+import dev.palisade.security.audit.AuditRecordFormat;
 
 /**
  * Command line verifier for a JSON-lines audit log directory:
  * <pre>
- * java -jar palisade-security-core.jar LOG_DIR [--hmac-key-file FILE] [--public-key-file FILE]
+ * java -jar palisade-security-core.jar LOG_DIR [--hmac-key-file [ID=]FILE]... [--public-key-file [ID=]FILE]...
  * ./mvnw -pl security-core exec:java -Dexec.mainClass=dev.palisade.security.audit.verify.AuditVerifierMain -Dexec.args="LOG_DIR ..."
  * </pre>
  * Prints {@code OK: verified N records, M checkpoints} or
- * {@code verified N records; first broken sequence S: REASON}. Exit code 0 when intact (or only
+ * {@code verified N records; first broken sequence S: REASON}. Each option may repeat, once per key
+ * a log spans after key rotations; {@code ID=} names the key id its lines carry (without it,
+ * {@code default}). Exit code 0 when intact (or only
  * a torn last write), 1 when tampering is found, 2 for bad arguments or unreadable files.
  */
 public final class AuditVerifierMain {
@@ -29,7 +37,7 @@ public final class AuditVerifierMain {
 	/** Exit code: bad arguments or unreadable input. */
 	public static final int EXIT_USAGE = 2;
 
-	private static final String USAGE = "usage: AuditVerifierMain LOG_DIR [--hmac-key-file FILE] [--public-key-file FILE]";
+	private static final String USAGE = "usage: AuditVerifierMain LOG_DIR [--hmac-key-file [ID=]FILE]... [--public-key-file [ID=]FILE]...";
 
 	private AuditVerifierMain() {
 	}
@@ -42,15 +50,15 @@ public final class AuditVerifierMain {
 	/** Runs the verifier, printing to {@code out}/{@code err}, and returns the exit code. */
 	public static int run(String[] args, PrintStream out, PrintStream err) {
 		Path directory = null;
-		Path hmacKeyFile = null;
-		Path publicKeyFile = null;
+		Map<String, Path> hmacKeyFiles = new LinkedHashMap<>();
+		Map<String, Path> publicKeyFiles = new LinkedHashMap<>();
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
 			if (arg.equals("--hmac-key-file") && i + 1 < args.length) {
-				hmacKeyFile = Path.of(args[++i]);
+				putKeyFile(hmacKeyFiles, args[++i]);
 			}
 			else if (arg.equals("--public-key-file") && i + 1 < args.length) {
-				publicKeyFile = Path.of(args[++i]);
+				putKeyFile(publicKeyFiles, args[++i]);
 			}
 			else if (!arg.startsWith("--") && directory == null) {
 				directory = Path.of(arg);
@@ -65,21 +73,38 @@ public final class AuditVerifierMain {
 			return EXIT_USAGE;
 		}
 		try {
-			byte[] hmacKey = (hmacKeyFile != null) ? AuditKeys.readHmacKey(hmacKeyFile) : null;
-			PublicKey publicKey = (publicKeyFile != null) ? AuditKeys.readPublicKey(publicKeyFile) : null;
-			if (hmacKey == null) {
+			Map<String, SecretKey> hmacKeys = new HashMap<>();
+			for (Map.Entry<String, Path> file : hmacKeyFiles.entrySet()) {
+				hmacKeys.put(file.getKey(), AuditKeys.hmacKey(AuditKeys.readHmacKey(file.getValue())));
+			}
+			Map<String, PublicKey> publicKeys = new HashMap<>();
+			for (Map.Entry<String, Path> file : publicKeyFiles.entrySet()) {
+				publicKeys.put(file.getKey(), AuditKeys.readPublicKey(file.getValue()));
+			}
+			if (hmacKeys.isEmpty()) {
 				err.println("warning: no --hmac-key-file, record MACs are not checked");
 			}
-			if (publicKey == null) {
+			if (publicKeys.isEmpty()) {
 				err.println("warning: no --public-key-file, checkpoint signatures are not checked");
 			}
-			VerificationResult result = new AuditVerifier(hmacKey, publicKey).verifyDirectory(directory);
+			VerificationResult result = new AuditVerifier(hmacKeys, publicKeys).verifyDirectory(directory);
 			out.println(result.summary());
 			return result.tampered() ? EXIT_TAMPERED : EXIT_OK;
 		}
 		catch (IOException | IllegalArgumentException ex) {
 			err.println("cannot verify: " + ex.getMessage());
 			return EXIT_USAGE;
+		}
+	}
+
+	/** {@code ID=FILE} when the part before {@code =} is a key id, else the whole argument is the file of key {@code default}. */
+	private static void putKeyFile(Map<String, Path> files, String arg) {
+		int equals = arg.indexOf('=');
+		if (equals > 0 && AuditRecordFormat.isValidKeyId(arg.substring(0, equals))) {
+			files.put(arg.substring(0, equals), Path.of(arg.substring(equals + 1)));
+		}
+		else {
+			files.put(AuditRecordFormat.DEFAULT_KEY_ID, Path.of(arg));
 		}
 	}
 }

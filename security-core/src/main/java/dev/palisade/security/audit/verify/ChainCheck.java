@@ -8,9 +8,12 @@ import java.security.Signature;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.crypto.Mac;
+import javax.crypto.SecretKey;
 import javax.crypto.ShortBufferException;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -25,9 +28,9 @@ final class ChainCheck {
 
 	private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
-	private final Mac mac;
+	private final Map<String, Mac> macs;
 
-	private final PublicKey publicKey;
+	private final Map<String, PublicKey> publicKeys;
 
 	private final Signature signature;
 
@@ -61,22 +64,26 @@ final class ChainCheck {
 
 	private boolean lookingForMissing;
 
-	ChainCheck(byte[] hmacKey, PublicKey publicKey, List<ParsedCheckpoint> checkpoints) {
+	/**
+	 * @param macKeys HMAC keys by key id; empty to skip record MACs
+	 * @param publicKeys Ed25519 checkpoint keys by key id; empty to skip checkpoint signatures
+	 */
+	ChainCheck(Map<String, SecretKey> macKeys, Map<String, PublicKey> publicKeys, List<ParsedCheckpoint> checkpoints) {
 		try {
 			this.sha256 = MessageDigest.getInstance("SHA-256");
-			if (hmacKey != null) {
-				this.mac = Mac.getInstance("HmacSHA256");
-				this.mac.init(new SecretKeySpec(hmacKey, "HmacSHA256"));
+			Map<String, Mac> byId = new HashMap<>();
+			for (Map.Entry<String, SecretKey> key : macKeys.entrySet()) {
+				Mac mac = Mac.getInstance("HmacSHA256");
+				mac.init(new SecretKeySpec(key.getValue().getEncoded(), "HmacSHA256"));
+				byId.put(key.getKey(), mac);
 			}
-			else {
-				this.mac = null;
-			}
-			this.signature = (publicKey != null) ? Signature.getInstance("Ed25519") : null;
+			this.macs = byId;
+			this.signature = publicKeys.isEmpty() ? null : Signature.getInstance("Ed25519");
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("SHA-256, HMAC-SHA256 and Ed25519 are required", ex);
 		}
-		this.publicKey = publicKey;
+		this.publicKeys = publicKeys;
 		ParsedCheckpoint malformed = null;
 		for (ParsedCheckpoint checkpoint : checkpoints) {
 			if (checkpoint.malformed()) {
@@ -115,9 +122,16 @@ final class ChainCheck {
 			}
 			return;
 		}
-		if (this.mac != null && !macMatches(b, off, len)) {
-			fail(FailureReason.MAC_MISMATCH, sequence, where);
-			return;
+		if (!this.macs.isEmpty()) {
+			Mac mac = this.macs.get(AuditRecordFormat.recordKeyId(b, off));
+			if (mac == null) {
+				fail(FailureReason.UNKNOWN_KEY, sequence, where);
+				return;
+			}
+			if (!macMatches(mac, b, off, len)) {
+				fail(FailureReason.MAC_MISMATCH, sequence, where);
+				return;
+			}
 		}
 		int prev = AuditRecordFormat.recordPrevOffset(b, off);
 		if (!Arrays.equals(b, prev, prev + 64, this.previousHashHex, 0, 64)) {
@@ -128,8 +142,9 @@ final class ChainCheck {
 		digestInto(this.currentHashHex);
 		while (!this.checkpoints.isEmpty() && this.checkpoints.peekFirst().sequence() <= sequence) {
 			ParsedCheckpoint checkpoint = this.checkpoints.pollFirst();
-			if (!signatureValid(checkpoint)) {
-				fail(FailureReason.CHECKPOINT_SIGNATURE_INVALID, checkpoint.sequence(), checkpoint.location());
+			FailureReason invalid = signatureProblem(checkpoint);
+			if (invalid != null) {
+				fail(invalid, checkpoint.sequence(), checkpoint.location());
 				return;
 			}
 			if (checkpoint.sequence() == sequence && !checkpoint.headHash()
@@ -150,8 +165,9 @@ final class ChainCheck {
 	VerificationResult finish(String tornLocation) {
 		if (this.reason == null && !this.checkpoints.isEmpty()) {
 			ParsedCheckpoint beyond = this.checkpoints.peekFirst();
-			if (!signatureValid(beyond)) {
-				fail(FailureReason.CHECKPOINT_SIGNATURE_INVALID, beyond.sequence(), beyond.location());
+			FailureReason invalid = signatureProblem(beyond);
+			if (invalid != null) {
+				fail(invalid, beyond.sequence(), beyond.location());
 			}
 			else {
 				fail(FailureReason.TRUNCATED_AFTER_CHECKPOINT, this.expected, beyond.location());
@@ -167,12 +183,12 @@ final class ChainCheck {
 				this.location);
 	}
 
-	private boolean macMatches(byte[] b, int off, int len) {
+	private boolean macMatches(Mac mac, byte[] b, int off, int len) {
 		int bodyEnd = len - AuditRecordFormat.MAC_SUFFIX_LENGTH;
-		this.mac.update(b, off, bodyEnd);
-		this.mac.update((byte) '}');
+		mac.update(b, off, bodyEnd);
+		mac.update((byte) '}');
 		try {
-			this.mac.doFinal(this.computedMac, 0);
+			mac.doFinal(this.computedMac, 0);
 		}
 		catch (ShortBufferException ex) {
 			throw new IllegalStateException(ex);
@@ -184,17 +200,22 @@ final class ChainCheck {
 		return MessageDigest.isEqual(this.computedMac, this.storedMac);
 	}
 
-	private boolean signatureValid(ParsedCheckpoint checkpoint) {
-		if (this.publicKey == null) {
-			return true;
+	/** Null when the checkpoint's signature verifies (or signatures are not checked), else why not. */
+	private FailureReason signatureProblem(ParsedCheckpoint checkpoint) {
+		if (this.publicKeys.isEmpty()) {
+			return null;
+		}
+		PublicKey key = this.publicKeys.get(checkpoint.keyId());
+		if (key == null) {
+			return FailureReason.UNKNOWN_KEY;
 		}
 		try {
-			this.signature.initVerify(this.publicKey);
+			this.signature.initVerify(key);
 			this.signature.update(checkpoint.signedBytes());
-			return this.signature.verify(checkpoint.signature());
+			return this.signature.verify(checkpoint.signature()) ? null : FailureReason.CHECKPOINT_SIGNATURE_INVALID;
 		}
 		catch (GeneralSecurityException ex) {
-			return false;
+			return FailureReason.CHECKPOINT_SIGNATURE_INVALID;
 		}
 	}
 

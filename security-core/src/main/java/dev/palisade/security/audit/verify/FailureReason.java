@@ -24,6 +24,13 @@ public enum FailureReason {
 	/** A checkpoint covers records that are no longer in the log: the log was cut short. */
 	TRUNCATED_AFTER_CHECKPOINT,
 
+	/**
+	 * A record or checkpoint names a key id the verifier does not hold (unknown, disabled or
+	 * destroyed): either the verifier lacks a retired key, or the line was forged under an invented id.
+	 * It cannot be told apart here, so it counts as tampering until checked with the right keys.
+	 */
+	UNKNOWN_KEY,
+
 	/** The last line is incomplete: a crash during a write, not tampering. */
 	TORN_WRITE,
 

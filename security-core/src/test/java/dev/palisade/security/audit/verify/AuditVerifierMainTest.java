@@ -52,6 +52,35 @@ class AuditVerifierMainTest {
 	}
 
 	@Test
+	void aLogThatSpansAKeyRotationVerifiesWithOneKeyFilePerKeyId() throws IOException {
+		byte[] newKey = new byte[32];
+		java.util.Arrays.fill(newKey, (byte) 5);
+		java.security.KeyPair newSigning = AuditKeys.generateSigningKeyPair();
+		dev.palisade.security.crypto.keyring.Keyring<javax.crypto.SecretKey> macKeys = dev.palisade.security.crypto.keyring.Keyring
+			.of(dev.palisade.security.audit.AuditRecordFormat.DEFAULT_KEY_ID, AuditKeys.hmacKey(AuditTestSupport.HMAC_KEY))
+			.withAdded("k2", AuditKeys.hmacKey(newKey))
+			.withPrimary("k2");
+		var sink = new dev.palisade.security.audit.file.JsonLinesFileSink(this.logDir,
+				dev.palisade.security.audit.file.RotationPolicy.never(), java.time.Clock.systemUTC());
+		try (var log = dev.palisade.security.audit.AuditLog.builder(sink, macKeys)
+			.signingKeys(dev.palisade.security.crypto.keyring.Keyring.of("s2", newSigning.getPrivate()))
+			.open()) {
+			log.append(AuditTestSupport.event(31));
+		}
+		Path newKeyFile = Files.writeString(this.dir.resolve("k2.key"), AuditKeys.toBase64(newKey));
+		Path newPublicFile = Files.writeString(this.dir.resolve("s2.pub.pem"), AuditKeys.toPem(newSigning.getPublic()));
+
+		assertThat(run(this.logDir.toString(), "--hmac-key-file", this.hmacKeyFile.toString(), "--hmac-key-file",
+				"k2=" + newKeyFile, "--public-key-file", this.publicKeyFile.toString(), "--public-key-file",
+				"s2=" + newPublicFile)).isEqualTo(AuditVerifierMain.EXIT_OK);
+		assertThat(stdout()).isEqualTo("OK: verified 31 records, 4 checkpoints\n");
+		this.out.reset();
+		assertThat(run(this.logDir.toString(), "--hmac-key-file", this.hmacKeyFile.toString()))
+			.isEqualTo(AuditVerifierMain.EXIT_TAMPERED);
+		assertThat(stdout()).startsWith("verified 30 records; first broken sequence 31: UNKNOWN_KEY");
+	}
+
+	@Test
 	void tamperedLogPrintsTheFirstBrokenSequenceAndExitsOne() throws IOException {
 		Path file = AuditLogFiles.recordFiles(this.logDir).get(0);
 		List<String> lines = new ArrayList<>(Files.readAllLines(file));

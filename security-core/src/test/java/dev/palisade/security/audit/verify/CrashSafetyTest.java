@@ -9,7 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import java.time.Clock;
+
 import dev.palisade.security.audit.AuditKeys;
+import dev.palisade.security.audit.AuditLog;
+import dev.palisade.security.audit.file.JsonLinesFileSink;
+import dev.palisade.security.audit.file.RotationPolicy;
 import dev.palisade.security.audit.AuditTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,5 +67,19 @@ class CrashSafetyTest {
 		// the chain is contiguous from 1, so every acknowledged sequence at or below the verified count is present
 		assertThat(result.verifiedRecords()).as(result.summary()).isGreaterThanOrEqualTo(maxAcknowledged);
 		assertThat(result.verifiedCheckpoints()).isPositive();
+
+		// the next start cuts a torn tail and continues the same chain
+		JsonLinesFileSink sink = new JsonLinesFileSink(logDir, RotationPolicy.never(), Clock.systemUTC());
+		try (AuditLog log = AuditLog.builder(sink, AuditTestSupport.HMAC_KEY)
+			.signingKey(AuditTestSupport.SIGNING_KEYS.getPrivate())
+			.open()) {
+			for (int i = 1; i <= 5; i++) {
+				log.append(AuditTestSupport.event(i));
+			}
+		}
+		VerificationResult resumed = new AuditVerifier(AuditTestSupport.HMAC_KEY,
+				AuditTestSupport.SIGNING_KEYS.getPublic()).verifyDirectory(logDir);
+		assertThat(resumed.intact()).as(resumed.summary()).isTrue();
+		assertThat(resumed.verifiedRecords()).isEqualTo(result.verifiedRecords() + 5);
 	}
 }
