@@ -71,4 +71,21 @@ class SecurityEventAuditorTests {
 		auditor.onSuccess(signIn());
 		assertThat(this.calls).containsExactly("durable:password.authenticate");
 	}
+
+	@Test
+	void asAnApplicationListenerItTakesExactlyTheSecurityEventsItRecords() {
+		SecurityEventAuditor auditor = auditor(RequestAuthentications.BATCHED);
+		assertThat(auditor.supportsEventType(AuthenticationSuccessEvent.class)).isTrue();
+		assertThat(auditor.supportsEventType(
+				org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent.class))
+			.isTrue();
+		assertThat(auditor.supportsEventType(org.springframework.security.authorization.event.AuthorizationDeniedEvent.class))
+			.isTrue();
+		assertThat(auditor.supportsEventType(org.springframework.context.event.ContextRefreshedEvent.class)).isFalse();
+		auditor.onApplicationEvent(bearer());
+		auditor.onApplicationEvent(new org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent(
+				UsernamePasswordAuthenticationToken.unauthenticated("mallory", "guess"),
+				new org.springframework.security.authentication.BadCredentialsException("bad")));
+		assertThat(this.calls).containsExactly("batched:access_token.authenticate", "durable:password.authenticate");
+	}
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +46,32 @@ class PalisadeObservationAutoConfigurationTests {
 			assertThat(runs(registry, "spring.security.filterchains")).isFalse();
 			assertThat(runs(registry, "http.server.requests")).isTrue();
 		});
+	}
+
+	@Test
+	void springSecurityIsToldNotToWrapWhatIsDropped() {
+		this.contextRunner.run((context) -> {
+			SecurityObservationSettings settings = context.getBean(SecurityObservationSettings.class);
+			assertThat(settings.shouldObserveRequests()).isFalse();
+			assertThat(settings.shouldObserveAuthentications()).isTrue();
+			assertThat(settings.shouldObserveAuthorizations()).isTrue();
+		});
+		this.contextRunner.withPropertyValues("palisade.observations.spring-security=none").run((context) -> {
+			SecurityObservationSettings settings = context.getBean(SecurityObservationSettings.class);
+			assertThat(settings.shouldObserveRequests()).isFalse();
+			assertThat(settings.shouldObserveAuthentications()).isFalse();
+			assertThat(settings.shouldObserveAuthorizations()).isFalse();
+		});
+		this.contextRunner.withPropertyValues("palisade.observations.spring-security=all")
+			.run((context) -> assertThat(context.getBean(SecurityObservationSettings.class).shouldObserveRequests())
+				.isTrue());
+	}
+
+	@Test
+	void anApplicationsOwnSettingsWin() {
+		this.contextRunner.withBean(SecurityObservationSettings.class, SecurityObservationSettings::noObservations)
+			.run((context) -> assertThat(context.getBean(SecurityObservationSettings.class).shouldObserveAuthorizations())
+				.isFalse());
 	}
 
 	@Test
