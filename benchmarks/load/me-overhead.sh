@@ -13,6 +13,7 @@
 # e.g. --palisade.audit.request-authentications=sync to measure every request waiting for an fsync
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. benchmarks/load/sample-client.sh
 DURATION=${1:-10}
 CONNECTIONS=${2:-32}
 shift 2 2>/dev/null || shift $# # the rest are passed to the sample app
@@ -26,20 +27,11 @@ java ${JAVA_OPTS:-} -jar sample-app/target/palisade-sample-app.jar --server.port
   --palisade.rate-limit.enabled=false --palisade.audit.path="$WORK/audit" "$@" >"$WORK/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$WORK"' EXIT
-for _ in $(seq 1 120); do
-  curl -sf "http://127.0.0.1:$PORT/api/v1/ping" >/dev/null 2>&1 && break
-  sleep 0.5
-done
 base="http://127.0.0.1:$PORT"
-token_of() {
-  curl -sf -d grant_type=password -d username="$1" -d password="$1-password" "$base/auth/token" \
-    | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
-}
-TOKEN=$(token_of acme-dev)
-ADMIN=$(token_of acme-admin)
-KEY=$(curl -sf -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
-  -d '{"name":"load","project":"p1","scopes":["agents:read"]}' "$base/api/v1/orgs/acme/api-keys" \
-  | sed -E 's/.*"key":"([^"]+)".*/\1/')
+wait_for "$base/api/v1/ping"
+TOKEN=$(token_of "$base" acme-dev)
+ADMIN=$(token_of "$base" acme-admin)
+KEY=$(new_api_key "$base" "$ADMIN" load)
 curl -sf -H "Authorization: Bearer $TOKEN" "$base/api/v1/me" >/dev/null
 curl -sf -H "X-API-Key: $KEY" "$base/api/v1/me" >/dev/null
 curl -sf "$base/api/v1/me/example" >/dev/null

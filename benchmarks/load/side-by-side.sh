@@ -12,6 +12,7 @@
 #   benchmarks/load/side-by-side.sh [duration-seconds] [connections]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. benchmarks/load/sample-client.sh
 DURATION=${1:-10}
 CONNECTIONS=${2:-32}
 ROUNDS=${ROUNDS:-3}
@@ -30,7 +31,6 @@ java ${JAVA_OPTS:-} -jar sample-app/target/palisade-sample-app.jar --server.port
   >"$WORK/sample.log" 2>&1 &
 SAMPLE=$!
 trap 'kill $SAMPLE ${STOCK:-} 2>/dev/null; wait 2>/dev/null; rm -rf "$WORK"' EXIT
-wait_for() { for _ in $(seq 1 120); do curl -sf "$1" >/dev/null 2>&1 && return 0; sleep 0.5; done; echo "$1 did not start" >&2; exit 1; }
 wait_for "http://127.0.0.1:$SAMPLE_PORT/api/v1/ping"
 curl -sf "http://127.0.0.1:$SAMPLE_PORT/.well-known/jwks.json" >"$WORK/jwks.json"
 

@@ -16,6 +16,7 @@
 #   benchmarks/load/soak.sh [minutes] [connections]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. benchmarks/load/sample-client.sh
 MINUTES=${1:-10}
 CONNECTIONS=${2:-8}
 WARMUP=${WARMUP:-3}
@@ -35,20 +36,11 @@ java ${JAVA_OPTS:--Xmx512m} -jar sample-app/target/palisade-sample-app.jar --ser
   >"$WORK/app.log" 2>&1 &
 APP=$!
 trap 'rc=$?; kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$WORK"; exit $rc' EXIT
-for _ in $(seq 1 120); do
-  curl -sf "http://127.0.0.1:$PORT/api/v1/ping" >/dev/null 2>&1 && break
-  sleep 0.5
-done
 base="http://127.0.0.1:$PORT"
-token_of() {
-  curl -sf -d grant_type=password -d username="$1" -d password="$1-password" "$base/auth/token" \
-    | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
-}
-export SOAK_ACCESS_TOKEN; SOAK_ACCESS_TOKEN=$(token_of acme-dev)
-ADMIN=$(token_of acme-admin)
-export SOAK_API_KEY; SOAK_API_KEY=$(curl -sf -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
-  -d '{"name":"soak","project":"p1","scopes":["agents:read"]}' "$base/api/v1/orgs/acme/api-keys" \
-  | sed -E 's/.*"key":"([^"]+)".*/\1/')
+wait_for "$base/api/v1/ping"
+export SOAK_ACCESS_TOKEN; SOAK_ACCESS_TOKEN=$(token_of "$base" acme-dev)
+ADMIN=$(token_of "$base" acme-admin)
+export SOAK_API_KEY; SOAK_API_KEY=$(new_api_key "$base" "$ADMIN" soak)
 
 heap_after_gc() { # MB in use after a full GC
   jcmd "$APP" GC.run >/dev/null
