@@ -8,7 +8,8 @@ public final class InvalidKeyringException extends IllegalArgumentException {
 
 	private static final long serialVersionUID = 1L;
 
-	InvalidKeyringException(String message) {
+	/** An exception with a message that names key ids or lines, never key material. */
+	public InvalidKeyringException(String message) {
 		super(message);
 	}
 
