@@ -1,0 +1,73 @@
+package dev.palisade.security.autoconfigure.crypto;
+
+import java.util.Arrays;
+import java.util.Base64;
+
+import dev.palisade.security.crypto.aead.AeadKey;
+import dev.palisade.security.crypto.aead.AeadKeyringFile;
+import dev.palisade.security.crypto.keyring.InvalidKeyringException;
+import dev.palisade.security.crypto.keyring.KeyStatus;
+import dev.palisade.security.crypto.keyring.Keyring;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+/** Builds the AEAD keyring from {@link PalisadeAeadProperties}; errors name properties, never key material. */
+public final class AeadKeyringLoader {
+
+	private static final Log logger = LogFactory.getLog(AeadKeyringLoader.class);
+
+	private AeadKeyringLoader() {
+	}
+
+	/** The keyring the properties describe. */
+	public static Keyring<AeadKey> load(PalisadeAeadProperties properties) {
+		if (!properties.keys().isEmpty()) {
+			return fromKeys(properties);
+		}
+		if (properties.generate() && !properties.file().toFile().exists()) {
+			Keyring<AeadKey> generated = AeadKeyringFile.loadOrGenerate(properties.file(), properties.algorithm());
+			logger.info("Generated an AEAD keyring (" + properties.algorithm() + ", key " + generated.primaryId() + ") at "
+					+ properties.file().toAbsolutePath().normalize() + "; keep it safe: without it nothing it sealed opens");
+			return generated;
+		}
+		Keyring<AeadKey> keyring = AeadKeyringFile.load(properties.file());
+		logger.info("Loaded the AEAD keyring from " + properties.file().toAbsolutePath().normalize() + " (" + keyring + ")");
+		return keyring;
+	}
+
+	private static Keyring<AeadKey> fromKeys(PalisadeAeadProperties properties) {
+		Keyring.Builder<AeadKey> builder = Keyring.builder();
+		for (int i = 0; i < properties.keys().size(); i++) {
+			PalisadeAeadProperties.Key key = properties.keys().get(i);
+			String property = "palisade.crypto.aead.keys[" + i + "]";
+			if (key.status() == KeyStatus.DESTROYED) {
+				builder.add(key.id(), KeyStatus.DESTROYED, null);
+				continue;
+			}
+			if (key.key() == null) {
+				throw new InvalidKeyringException(property + ".key is required: 32 random bytes, base64 (openssl rand -base64 32)");
+			}
+			byte[] material;
+			try {
+				material = Base64.getDecoder().decode(key.key().strip());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidKeyringException(property + ".key is not base64");
+			}
+			try {
+				if (material.length != 32) {
+					throw new InvalidKeyringException(property + ".key must be 32 bytes, not " + material.length);
+				}
+				builder.add(key.id(), key.status(), AeadKey.of(key.algorithm(), material));
+			}
+			finally {
+				Arrays.fill(material, (byte) 0);
+			}
+		}
+		if (properties.primary() == null) {
+			throw new InvalidKeyringException("palisade.crypto.aead.primary must name one of palisade.crypto.aead.keys");
+		}
+		return builder.primary(properties.primary()).build();
+	}
+
+}

@@ -1,0 +1,51 @@
+package dev.palisade.security.autoconfigure.crypto;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.palisade.security.crypto.aead.AeadAlgorithm;
+import dev.palisade.security.crypto.keyring.KeyStatus;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The AEAD keyring ({@code palisade.crypto.aead}) that field encryption and the local secret store
+ * seal with. Keys come from {@code keys} (base64 in configuration, typically from environment
+ * variables or a {@code ${palisade-secret:...}} placeholder) or, when none are listed, from
+ * {@code file}, generated there on first start when {@code generate} is on.
+ *
+ * @param enabled whether to provide the AEAD beans even when no secret store needs them
+ * @param primary the id of the key that encrypts (required with {@code keys})
+ * @param keys keys given in configuration
+ * @param file the keyring file (owner-only), used when {@code keys} is empty
+ * @param generate whether to generate {@code file} with one key when it does not exist
+ * @param algorithm the algorithm of a generated key
+ */
+@ConfigurationProperties("palisade.crypto.aead")
+public record PalisadeAeadProperties(@DefaultValue("false") boolean enabled, String primary, List<Key> keys,
+		@DefaultValue("./data/keys/aead.keyring") Path file, @DefaultValue("true") boolean generate,
+		@DefaultValue("AES_256_GCM") AeadAlgorithm algorithm) {
+
+	public PalisadeAeadProperties {
+		keys = (keys != null) ? List.copyOf(keys) : List.of();
+	}
+
+	/**
+	 * One key given in configuration.
+	 *
+	 * @param id the key id every ciphertext of this key carries
+	 * @param algorithm its algorithm
+	 * @param status ENABLED (decrypts; encrypts when primary), DISABLED or DESTROYED
+	 * @param key 32 bytes, base64
+	 */
+	public record Key(String id, @DefaultValue("AES_256_GCM") AeadAlgorithm algorithm,
+			@DefaultValue("ENABLED") KeyStatus status, String key) {
+
+		@Override
+		public String toString() {
+			return "Key[id=" + this.id + ", algorithm=" + this.algorithm + ", status=" + this.status + "]";
+		}
+	}
+
+}
