@@ -50,6 +50,7 @@ public final class PalisadeSecretsAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	@ConditionalOnBean(AuditRecorder.class)
 	static SecretPlaceholderAuditor palisadeSecretPlaceholderAuditor(ConfigurableEnvironment environment,
 			ObjectProvider<AuditRecorder> recorder) {
