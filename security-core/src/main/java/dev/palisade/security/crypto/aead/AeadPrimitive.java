@@ -20,7 +20,11 @@ final class AeadPrimitive {
 
 	private static final ThreadLocal<Cipher> GCM = ThreadLocal.withInitial(() -> cipher("AES/GCM/NoPadding"));
 
-	private static final ThreadLocal<Cipher> CHACHA = ThreadLocal.withInitial(() -> cipher("ChaCha20-Poly1305"));
+	// separate objects for the two directions: decrypting right after encrypting with one object would
+	// hit JDK-8305091 (below) on every round trip
+	private static final ThreadLocal<Cipher> CHACHA_ENCRYPT = ThreadLocal.withInitial(() -> cipher("ChaCha20-Poly1305"));
+
+	private static final ThreadLocal<Cipher> CHACHA_DECRYPT = ThreadLocal.withInitial(() -> cipher("ChaCha20-Poly1305"));
 
 	private AeadPrimitive() {
 	}
@@ -75,7 +79,8 @@ final class AeadPrimitive {
 	 */
 	static void discardCachedCiphers() {
 		GCM.remove();
-		CHACHA.remove();
+		CHACHA_ENCRYPT.remove();
+		CHACHA_DECRYPT.remove();
 	}
 
 	private static Cipher init(int mode, AeadKey key, byte[] nonce, int nonceOffset) throws GeneralSecurityException {
@@ -107,7 +112,7 @@ final class AeadPrimitive {
 	 */
 	private static Cipher initChaCha(int mode, Key key, AlgorithmParameterSpec spec, byte[] nonce, int nonceOffset)
 			throws GeneralSecurityException {
-		Cipher cipher = CHACHA.get();
+		Cipher cipher = (mode == Cipher.ENCRYPT_MODE) ? CHACHA_ENCRYPT.get() : CHACHA_DECRYPT.get();
 		try {
 			cipher.init(mode, key, spec);
 		}
