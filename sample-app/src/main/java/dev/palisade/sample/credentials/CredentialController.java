@@ -81,9 +81,9 @@ class CredentialController {
 	@GetMapping
 	@RequiresPermission(value = "credentials:read", org = "#org", project = "#project")
 	List<CredentialView> list(@PathVariable String org, @PathVariable String project) {
-		SecretPath.ofProject(org, project, "credentials");
+		SecretPath credentials = SecretPath.ofProject(org, project, "credentials");
 		List<CredentialView> views = new ArrayList<>();
-		for (String name : this.secrets.list("orgs/" + org + "/projects/" + project + "/credentials")) {
+		for (String name : this.secrets.list(credentials.value())) {
 			if (!name.endsWith("/")) {
 				this.secrets.metadata(path(org, project, name)).ifPresent((metadata) -> views.add(view(name, metadata)));
 			}

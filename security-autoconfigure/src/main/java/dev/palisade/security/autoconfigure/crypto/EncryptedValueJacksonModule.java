@@ -26,10 +26,14 @@ public final class EncryptedValueJacksonModule extends SimpleModule {
 		addDeserializer(EncryptedValue.class, new ValueDeserializer<>() {
 			@Override
 			public EncryptedValue deserialize(JsonParser parser, DeserializationContext context) {
+				String text = parser.getValueAsString();
 				try {
-					return EncryptedValue.parse(parser.getValueAsString());
+					if (text == null) {
+						throw new AeadException(AeadException.Reason.MALFORMED, "An encrypted value is a JSON string");
+					}
+					return EncryptedValue.parse(text);
 				}
-				catch (AeadException | NullPointerException ex) {
+				catch (AeadException ex) {
 					return (EncryptedValue) context.handleWeirdStringValue(EncryptedValue.class, parser.getString(),
 							"not a Palisade encrypted value");
 				}
