@@ -1,8 +1,11 @@
 package dev.palisade.security.audit.file;
 
 import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
@@ -19,6 +22,7 @@ import dev.palisade.security.audit.AuditRecord;
 import dev.palisade.security.audit.AuditRecordFormat;
 import dev.palisade.security.audit.AuditSink;
 import dev.palisade.security.audit.ChainHead;
+import dev.palisade.security.audit.ChainResumption;
 
 /**
  * The default sink: JSON lines in a directory, one record per line, rotated by size or day
@@ -37,7 +41,17 @@ public final class JsonLinesFileSink implements AuditSink {
 
 	private final Clock clock;
 
+	private static final Logger LOGGER = System.getLogger(JsonLinesFileSink.class.getName());
+
 	private FileChannel current;
+
+	private Path currentPath;
+
+	private FileIdentity currentIdentity;
+
+	private FileIdentity checkpointIdentity;
+
+	private long checkpointSize;
 
 	private LocalDate currentDay;
 
@@ -99,21 +113,28 @@ public final class JsonLinesFileSink implements AuditSink {
 			this.current = FileChannel.open(last, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
 			this.currentSize = this.current.size();
 			this.currentDay = AuditLogFiles.dayOf(last);
+			this.currentPath = last;
+			this.currentIdentity = FileIdentity.of(last);
 		}
 		Path checkpointFile = AuditLogFiles.checkpointFile(this.directory);
 		boolean created = !Files.exists(checkpointFile);
 		this.checkpoints = FileChannel.open(checkpointFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
 				StandardOpenOption.WRITE);
-		AuditLogFiles.readLastLine(this.checkpoints, true);
+		byte[] lastCheckpoint = AuditLogFiles.readLastLine(this.checkpoints, true);
 		this.checkpoints.position(this.checkpoints.size());
+		this.checkpointIdentity = FileIdentity.of(checkpointFile);
+		this.checkpointSize = this.checkpoints.size();
 		if (created) {
 			AuditLogFiles.fsyncDirectory(this.directory);
 		}
-		return head;
+		return ChainResumption.resume(head,
+				(lastCheckpoint != null) ? new String(lastCheckpoint, StandardCharsets.US_ASCII) : null,
+				"directory " + this.directory);
 	}
 
 	@Override
 	public void append(List<AuditRecord> records) throws IOException {
+		leaveCurrentFileIfChanged();
 		int from = 0;
 		while (from < records.size()) {
 			AuditRecord first = records.get(from);
@@ -144,12 +165,46 @@ public final class JsonLinesFileSink implements AuditSink {
 
 	@Override
 	public void appendCheckpoint(AuditCheckpoint checkpoint) throws IOException {
+		reopenCheckpointFileIfChanged();
 		ByteBuffer buffer = ByteBuffer.allocate(checkpoint.line().length + 1);
 		buffer.put(checkpoint.line()).put((byte) '\n').flip();
 		while (buffer.hasRemaining()) {
 			this.checkpoints.write(buffer);
 		}
 		this.checkpoints.force(false);
+		this.checkpointSize += buffer.limit();
+	}
+
+	/**
+	 * A record file replaced in place (for example by {@code sed -i}), truncated, appended to or
+	 * removed while this writer holds it open would swallow every further record into an unlinked
+	 * inode, or mix them with foreign bytes. One {@code stat} per batch notices it; the writer then
+	 * leaves the file as it is (evidence for the verifier) and continues the chain in a new file.
+	 */
+	private void leaveCurrentFileIfChanged() throws IOException {
+		if (this.current == null || this.currentIdentity.matches(this.currentPath, this.currentSize)) {
+			return;
+		}
+		LOGGER.log(Level.ERROR, "Audit file {0} was replaced, truncated, appended to or removed while open; "
+				+ "continuing the chain in a new file. Run the audit verifier.", this.currentPath);
+		this.current.close();
+		this.current = null;
+	}
+
+	/** The same for the checkpoint file: new checkpoints go to the file now at its path. */
+	private void reopenCheckpointFileIfChanged() throws IOException {
+		Path file = AuditLogFiles.checkpointFile(this.directory);
+		if (this.checkpointIdentity.matches(file, this.checkpointSize)) {
+			return;
+		}
+		LOGGER.log(Level.ERROR, "Audit checkpoint file {0} was replaced, truncated or removed while open; "
+				+ "writing further checkpoints to the file now at that path. Run the audit verifier.", file);
+		this.checkpoints.close();
+		this.checkpoints = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+				StandardOpenOption.APPEND);
+		AuditLogFiles.fsyncDirectory(this.directory);
+		this.checkpointIdentity = FileIdentity.of(file);
+		this.checkpointSize = this.checkpoints.size();
 	}
 
 	@Override
@@ -226,6 +281,8 @@ public final class JsonLinesFileSink implements AuditSink {
 		AuditLogFiles.fsyncDirectory(this.directory);
 		this.currentDay = day;
 		this.currentSize = 0;
+		this.currentPath = file;
+		this.currentIdentity = FileIdentity.of(file);
 	}
 
 	private void write(List<AuditRecord> records, long bytes) throws IOException {

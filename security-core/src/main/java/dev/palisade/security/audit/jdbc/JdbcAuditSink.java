@@ -25,6 +25,7 @@ import dev.palisade.security.audit.AuditRecordFormat;
 import dev.palisade.security.audit.AuditResource;
 import dev.palisade.security.audit.AuditSink;
 import dev.palisade.security.audit.ChainHead;
+import dev.palisade.security.audit.ChainResumption;
 import dev.palisade.security.audit.verify.AuditVerifier;
 import dev.palisade.security.audit.verify.VerificationResult;
 import dev.palisade.security.jdbc.SchemaScript;
@@ -63,17 +64,23 @@ public final class JdbcAuditSink implements AuditSink {
 	@Override
 	public ChainHead open() throws IOException {
 		try (Connection connection = this.dataSource.getConnection();
-				Statement statement = connection.createStatement();
-				ResultSet rows = statement
-					.executeQuery("SELECT seq, record FROM palisade_audit_record ORDER BY seq DESC LIMIT 1")) {
-			if (!rows.next()) {
-				return ChainHead.genesis();
+				Statement statement = connection.createStatement()) {
+			ChainHead recordHead = ChainHead.genesis();
+			try (ResultSet rows = statement
+				.executeQuery("SELECT seq, record FROM palisade_audit_record ORDER BY seq DESC LIMIT 1")) {
+				if (rows.next()) {
+					byte[] line = rows.getString(2).getBytes(StandardCharsets.UTF_8);
+					if (AuditRecordFormat.recordSequence(line, 0, line.length) != rows.getLong(1)) {
+						throw new IOException("last audit row is not a valid record; run the audit verifier");
+					}
+					recordHead = new ChainHead(rows.getLong(1), AuditRecordFormat.hashHex(line, 0, line.length));
+				}
 			}
-			byte[] line = rows.getString(2).getBytes(StandardCharsets.UTF_8);
-			if (AuditRecordFormat.recordSequence(line, 0, line.length) != rows.getLong(1)) {
-				throw new IOException("last audit row is not a valid record; run the audit verifier");
+			try (ResultSet rows = statement
+				.executeQuery("SELECT record FROM palisade_audit_checkpoint ORDER BY seq DESC LIMIT 1")) {
+				String checkpoint = rows.next() ? rows.getString(1) : null;
+				return ChainResumption.resume(recordHead, checkpoint, "table palisade_audit_record");
 			}
-			return new ChainHead(rows.getLong(1), AuditRecordFormat.hashHex(line, 0, line.length));
 		}
 		catch (SQLException ex) {
 			throw new IOException("cannot read the audit chain head", ex);

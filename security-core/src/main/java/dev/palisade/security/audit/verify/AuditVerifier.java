@@ -38,6 +38,10 @@ public final class AuditVerifier {
 
 	private final Map<String, PublicKey> publicKeys;
 
+	private final List<ParsedCheckpoint> expectedCheckpoints;
+
+	private final long minimumSequence;
+
 	/**
 	 * A verifier for a log written with one key of each kind, under the id
 	 * {@value AuditRecordFormat#DEFAULT_KEY_ID}; either key may be {@code null}.
@@ -55,8 +59,45 @@ public final class AuditVerifier {
 	 * @param publicKeys the Ed25519 public keys its checkpoints may name
 	 */
 	public AuditVerifier(Map<String, SecretKey> macKeys, Map<String, PublicKey> publicKeys) {
+		this(macKeys, publicKeys, List.of(), 0);
+	}
+
+	private AuditVerifier(Map<String, SecretKey> macKeys, Map<String, PublicKey> publicKeys,
+			List<ParsedCheckpoint> expectedCheckpoints, long minimumSequence) {
 		this.macKeys = Map.copyOf(macKeys);
 		this.publicKeys = Map.copyOf(publicKeys);
+		this.expectedCheckpoints = List.copyOf(expectedCheckpoints);
+		this.minimumSequence = minimumSequence;
+	}
+
+	/**
+	 * A verifier that also holds the log to a checkpoint kept elsewhere (a copy of a line of the
+	 * checkpoint file or table, taken earlier). Cutting the log short together with its own
+	 * checkpoints then still shows as {@link FailureReason#TRUNCATED_AFTER_CHECKPOINT}, and a
+	 * rewritten chain as {@link FailureReason#CHECKPOINT_HEAD_MISMATCH}.
+	 * @param checkpointLine the checkpoint line, as written by the log
+	 * @param location names the line in reports (for example a file name)
+	 * @throws IllegalArgumentException when the line is not a checkpoint
+	 */
+	public AuditVerifier expectingCheckpoint(String checkpointLine, String location) {
+		ParsedCheckpoint checkpoint = ParsedCheckpoint.parse(checkpointLine, location);
+		if (checkpoint.malformed()) {
+			throw new IllegalArgumentException(location + " is not an audit checkpoint line");
+		}
+		List<ParsedCheckpoint> expected = new ArrayList<>(this.expectedCheckpoints);
+		expected.add(checkpoint);
+		return new AuditVerifier(this.macKeys, this.publicKeys, expected, this.minimumSequence);
+	}
+
+	/**
+	 * A verifier that reports {@link FailureReason#SHORTER_THAN_EXPECTED} unless the log reaches
+	 * at least {@code sequence} (for example the last sequence number an operator wrote down).
+	 */
+	public AuditVerifier expectingAtLeast(long sequence) {
+		if (sequence < 0) {
+			throw new IllegalArgumentException("a sequence number is not negative");
+		}
+		return new AuditVerifier(this.macKeys, this.publicKeys, this.expectedCheckpoints, sequence);
 	}
 
 	/** A verifier holding the enabled keys of two keyrings; either may be {@code null}. */
@@ -84,7 +125,7 @@ public final class AuditVerifier {
 	/** Verifies the record files and the checkpoint file of a {@code JsonLinesFileSink} directory. */
 	public VerificationResult verifyDirectory(Path directory) throws IOException {
 		List<ParsedCheckpoint> checkpoints = readCheckpoints(AuditLogFiles.checkpointFile(directory));
-		ChainCheck check = new ChainCheck(this.macKeys, this.publicKeys, checkpoints);
+		ChainCheck check = newCheck(checkpoints);
 		List<Path> files = AuditLogFiles.recordFiles(directory);
 		String torn = null;
 		for (int i = 0; i < files.size(); i++) {
@@ -104,7 +145,7 @@ public final class AuditVerifier {
 			index++;
 			checkpoints.add(ParsedCheckpoint.parse(checkpointLines.next(), "checkpoint " + index));
 		}
-		ChainCheck check = new ChainCheck(this.macKeys, this.publicKeys, checkpoints);
+		ChainCheck check = newCheck(checkpoints);
 		long row = 0;
 		while (recordLines.hasNext()) {
 			row++;
@@ -112,6 +153,12 @@ public final class AuditVerifier {
 			check.record(line, 0, line.length, "record " + row);
 		}
 		return check.finish(null);
+	}
+
+	private ChainCheck newCheck(List<ParsedCheckpoint> stored) {
+		List<ParsedCheckpoint> all = new ArrayList<>(stored);
+		all.addAll(this.expectedCheckpoints);
+		return new ChainCheck(this.macKeys, this.publicKeys, all, this.minimumSequence);
 	}
 
 	private static List<ParsedCheckpoint> readCheckpoints(Path file) throws IOException {

@@ -2,11 +2,13 @@ package dev.palisade.security.audit.verify;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import javax.crypto.SecretKey;
@@ -18,13 +20,17 @@ import dev.palisade.security.audit.AuditRecordFormat;
  * Command line verifier for a JSON-lines audit log directory:
  * <pre>
  * java -jar palisade-security-core.jar LOG_DIR [--hmac-key-file [ID=]FILE]... [--public-key-file [ID=]FILE]...
+ *     [--expect-checkpoint FILE] [--min-sequence N]
  * ./mvnw -pl security-core exec:java -Dexec.mainClass=dev.palisade.security.audit.verify.AuditVerifierMain -Dexec.args="LOG_DIR ..."
  * </pre>
  * Prints {@code OK: verified N records, M checkpoints} or
  * {@code verified N records; first broken sequence S: REASON}. Each option may repeat, once per key
  * a log spans after key rotations; {@code ID=} names the key id its lines carry (without it,
- * {@code default}). Exit code 0 when intact (or only
- * a torn last write), 1 when tampering is found, 2 for bad arguments or unreadable files.
+ * {@code default}). {@code --expect-checkpoint} holds the log to the last checkpoint line of a
+ * file kept elsewhere (a copy of {@code audit-checkpoints.jsonl}), {@code --min-sequence} to a
+ * sequence number it must reach, so a log cut short together with its own checkpoint file is
+ * reported. Exit code 0 when intact (or only a torn last write), 1 when tampering is found, 2 for
+ * bad arguments or unreadable files, 3 when the directory holds no records at all.
  */
 public final class AuditVerifierMain {
 
@@ -37,7 +43,10 @@ public final class AuditVerifierMain {
 	/** Exit code: bad arguments or unreadable input. */
 	public static final int EXIT_USAGE = 2;
 
-	private static final String USAGE = "usage: AuditVerifierMain LOG_DIR [--hmac-key-file [ID=]FILE]... [--public-key-file [ID=]FILE]...";
+	/** Exit code: no records to verify, which is not evidence of an intact log. */
+	public static final int EXIT_NO_RECORDS = 3;
+
+	private static final String USAGE = "usage: AuditVerifierMain LOG_DIR [--hmac-key-file [ID=]FILE]... [--public-key-file [ID=]FILE]... [--expect-checkpoint FILE] [--min-sequence N]";
 
 	private AuditVerifierMain() {
 	}
@@ -52,6 +61,8 @@ public final class AuditVerifierMain {
 		Path directory = null;
 		Map<String, Path> hmacKeyFiles = new LinkedHashMap<>();
 		Map<String, Path> publicKeyFiles = new LinkedHashMap<>();
+		Path expectedCheckpointFile = null;
+		long minimumSequence = 0;
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
 			if (arg.equals("--hmac-key-file") && i + 1 < args.length) {
@@ -59,6 +70,13 @@ public final class AuditVerifierMain {
 			}
 			else if (arg.equals("--public-key-file") && i + 1 < args.length) {
 				putKeyFile(publicKeyFiles, args[++i]);
+			}
+			else if (arg.equals("--expect-checkpoint") && i + 1 < args.length && expectedCheckpointFile == null) {
+				expectedCheckpointFile = Path.of(args[++i]);
+			}
+			else if (arg.equals("--min-sequence") && i + 1 < args.length && minimumSequence == 0
+					&& args[i + 1].matches("[1-9][0-9]{0,17}")) {
+				minimumSequence = Long.parseLong(args[++i]);
 			}
 			else if (!arg.startsWith("--") && directory == null) {
 				directory = Path.of(arg);
@@ -87,14 +105,33 @@ public final class AuditVerifierMain {
 			if (publicKeys.isEmpty()) {
 				err.println("warning: no --public-key-file, checkpoint signatures are not checked");
 			}
-			VerificationResult result = new AuditVerifier(hmacKeys, publicKeys).verifyDirectory(directory);
+			AuditVerifier verifier = new AuditVerifier(hmacKeys, publicKeys).expectingAtLeast(minimumSequence);
+			if (expectedCheckpointFile != null) {
+				verifier = verifier.expectingCheckpoint(lastLine(expectedCheckpointFile),
+						"expected checkpoint " + expectedCheckpointFile.getFileName());
+			}
+			VerificationResult result = verifier.verifyDirectory(directory);
 			out.println(result.summary());
-			return result.tampered() ? EXIT_TAMPERED : EXIT_OK;
+			if (result.tampered()) {
+				return EXIT_TAMPERED;
+			}
+			return result.empty() ? EXIT_NO_RECORDS : EXIT_OK;
 		}
 		catch (IOException | IllegalArgumentException ex) {
 			err.println("cannot verify: " + ex.getMessage());
 			return EXIT_USAGE;
 		}
+	}
+
+	/** The last non-blank line of a file (a copy of a checkpoint file, or one line of it). */
+	private static String lastLine(Path file) throws IOException {
+		List<String> lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
+		for (int i = lines.size() - 1; i >= 0; i--) {
+			if (!lines.get(i).isBlank()) {
+				return lines.get(i).strip();
+			}
+		}
+		throw new IOException(file.getFileName() + " holds no checkpoint line");
 	}
 
 	/** {@code ID=FILE} when the part before {@code =} is a key id, else the whole argument is the file of key {@code default}. */

@@ -64,11 +64,18 @@ final class ChainCheck {
 
 	private boolean lookingForMissing;
 
+	private final long minimumSequence;
+
 	/**
 	 * @param macKeys HMAC keys by key id; empty to skip record MACs
 	 * @param publicKeys Ed25519 checkpoint keys by key id; empty to skip checkpoint signatures
+	 * @param checkpoints the checkpoints to hold the chain to, stored and expected
+	 * @param minimumSequence the log must reach at least this sequence number, else
+	 * {@link FailureReason#SHORTER_THAN_EXPECTED}; 0 for no expectation
 	 */
-	ChainCheck(Map<String, SecretKey> macKeys, Map<String, PublicKey> publicKeys, List<ParsedCheckpoint> checkpoints) {
+	ChainCheck(Map<String, SecretKey> macKeys, Map<String, PublicKey> publicKeys, List<ParsedCheckpoint> checkpoints,
+			long minimumSequence) {
+		this.minimumSequence = minimumSequence;
 		try {
 			this.sha256 = MessageDigest.getInstance("SHA-256");
 			Map<String, Mac> byId = new HashMap<>();
@@ -172,6 +179,10 @@ final class ChainCheck {
 			else {
 				fail(FailureReason.TRUNCATED_AFTER_CHECKPOINT, this.expected, beyond.location());
 			}
+		}
+		if (this.reason == null && this.expected - 1 < this.minimumSequence) {
+			fail(FailureReason.SHORTER_THAN_EXPECTED, this.expected,
+					"end of log (expected at least sequence " + this.minimumSequence + ")");
 		}
 		if (this.reason == null && this.malformedCheckpoint != null) {
 			fail(FailureReason.MALFORMED_RECORD, 0, this.malformedCheckpoint.location());

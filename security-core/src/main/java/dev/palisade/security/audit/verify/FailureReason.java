@@ -31,6 +31,12 @@ public enum FailureReason {
 	 */
 	UNKNOWN_KEY,
 
+	/**
+	 * The log ends before a head the caller expected (a sequence number or a checkpoint kept
+	 * elsewhere): it was cut short, possibly together with its own checkpoint file.
+	 */
+	SHORTER_THAN_EXPECTED,
+
 	/** The last line is incomplete: a crash during a write, not tampering. */
 	TORN_WRITE,
 

@@ -17,6 +17,14 @@ public record VerificationResult(long verifiedRecords, long verifiedCheckpoints,
 		return this.reason == null;
 	}
 
+	/**
+	 * Whether there was nothing to verify: no record and no break. An empty log is not evidence
+	 * of an intact one, so {@link #summary()} and the command line say so instead of "OK".
+	 */
+	public boolean empty() {
+		return this.reason == null && this.verifiedRecords == 0;
+	}
+
 	/** Whether the log shows tampering (a torn last write is not tampering). */
 	public boolean tampered() {
 		return this.reason != null && this.reason.isTampering();
@@ -24,6 +32,9 @@ public record VerificationResult(long verifiedRecords, long verifiedCheckpoints,
 
 	/** One line for people: {@code OK: verified N records...} or {@code verified N records; first broken sequence S: REASON}. */
 	public String summary() {
+		if (empty()) {
+			return "NO RECORDS: nothing to verify (" + this.verifiedCheckpoints + " checkpoints)";
+		}
 		if (intact()) {
 			return "OK: verified " + this.verifiedRecords + " records, " + this.verifiedCheckpoints + " checkpoints";
 		}

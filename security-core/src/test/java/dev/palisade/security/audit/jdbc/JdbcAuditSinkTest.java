@@ -2,6 +2,7 @@ package dev.palisade.security.audit.jdbc;
 
 import java.io.IOException;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -92,6 +93,24 @@ class JdbcAuditSinkTest {
 		write(25);
 		execute("DELETE FROM palisade_audit_record WHERE seq > 7");
 		assertBroken(8, FailureReason.TRUNCATED_AFTER_CHECKPOINT);
+	}
+
+	@Test
+	void reopeningAfterTheTailWasCutContinuesAfterTheCheckpointSoNoSequenceIsReused() throws Exception {
+		write(25);
+		execute("DELETE FROM palisade_audit_record WHERE seq > 7");
+		write(1);
+		assertThat(query("SELECT min(seq) FROM palisade_audit_record WHERE seq > 7")).isEqualTo(26);
+		assertBroken(8, FailureReason.SEQUENCE_GAP);
+	}
+
+	private static long query(String sql) throws SQLException {
+		try (Connection connection = dataSource.getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery(sql)) {
+			rows.next();
+			return rows.getLong(1);
+		}
 	}
 
 	private void assertBroken(long sequence, FailureReason reason) throws SQLException {

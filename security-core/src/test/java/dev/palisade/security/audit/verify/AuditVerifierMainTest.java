@@ -102,6 +102,69 @@ class AuditVerifierMainTest {
 	}
 
 	@Test
+	void anEmptyDirectoryIsNoRecordsNotIntact() throws IOException {
+		Path empty = Files.createDirectory(this.dir.resolve("empty"));
+		assertThat(run(empty.toString(), "--hmac-key-file", this.hmacKeyFile.toString()))
+			.isEqualTo(AuditVerifierMain.EXIT_NO_RECORDS);
+		assertThat(stdout()).startsWith("NO RECORDS");
+		this.out.reset();
+		assertThat(run(empty.toString(), "--min-sequence", "1")).isEqualTo(AuditVerifierMain.EXIT_TAMPERED);
+		assertThat(stdout()).contains("SHORTER_THAN_EXPECTED");
+	}
+
+	@Test
+	void aLogCutShortTogetherWithItsCheckpointFileIsCaughtByAnExpectedHeadKeptElsewhere() throws IOException {
+		Path keptElsewhere = Files.copy(AuditLogFiles.checkpointFile(this.logDir), this.dir.resolve("kept.jsonl"));
+		Path file = AuditLogFiles.recordFiles(this.logDir).get(0);
+		Files.write(file, Files.readAllLines(file).subList(0, 12));
+		Path checkpoints = AuditLogFiles.checkpointFile(this.logDir);
+		Files.write(checkpoints, Files.readAllLines(checkpoints).subList(0, 1));
+		String[] keys = { "--hmac-key-file", this.hmacKeyFile.toString(), "--public-key-file",
+				this.publicKeyFile.toString() };
+
+		assertThat(run(concat(keys, this.logDir.toString()))).as("the hole the options close")
+			.isEqualTo(AuditVerifierMain.EXIT_OK);
+		this.out.reset();
+		assertThat(run(concat(keys, this.logDir.toString(), "--expect-checkpoint", keptElsewhere.toString())))
+			.isEqualTo(AuditVerifierMain.EXIT_TAMPERED);
+		assertThat(stdout()).startsWith("verified 12 records; first broken sequence 13: TRUNCATED_AFTER_CHECKPOINT")
+			.contains("expected checkpoint kept.jsonl");
+		this.out.reset();
+		assertThat(run(concat(keys, this.logDir.toString(), "--min-sequence", "30")))
+			.isEqualTo(AuditVerifierMain.EXIT_TAMPERED);
+		assertThat(stdout()).startsWith("verified 12 records; first broken sequence 13: SHORTER_THAN_EXPECTED");
+		this.out.reset();
+		assertThat(run(concat(keys, this.logDir.toString(), "--min-sequence", "12"))).isEqualTo(AuditVerifierMain.EXIT_OK);
+	}
+
+	@Test
+	void aRewrittenChainDoesNotMatchTheExpectedCheckpoint() throws IOException {
+		String expected = Files.readAllLines(AuditLogFiles.checkpointFile(this.logDir)).get(2);
+		Path forged = this.dir.resolve("forged");
+		AuditTamperDetectionTest.writeLog(forged, AuditTestSupport.ATTACKER_HMAC_KEY,
+				AuditKeys.generateSigningKeyPair().getPrivate());
+		VerificationResult result = new AuditVerifier(java.util.Map.of(), java.util.Map.of())
+			.expectingCheckpoint(expected, "kept")
+			.verifyDirectory(forged);
+		assertThat(result.reason()).as(result.summary()).isEqualTo(FailureReason.CHECKPOINT_HEAD_MISMATCH);
+		assertThat(result.location()).isEqualTo("kept");
+	}
+
+	@Test
+	void anExpectedCheckpointMustBeACheckpointLine() throws IOException {
+		Path notACheckpoint = Files.writeString(this.dir.resolve("nope.jsonl"), "{\"cp\":\"x\"}\n");
+		assertThat(run(this.logDir.toString(), "--expect-checkpoint", notACheckpoint.toString()))
+			.isEqualTo(AuditVerifierMain.EXIT_USAGE);
+		assertThat(run(this.logDir.toString(), "--min-sequence", "-4")).isEqualTo(AuditVerifierMain.EXIT_USAGE);
+	}
+
+	private static String[] concat(String[] first, String... more) {
+		String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+		System.arraycopy(more, 0, all, first.length, more.length);
+		return all;
+	}
+
+	@Test
 	void badArgumentsExitTwo() throws IOException {
 		assertThat(run()).isEqualTo(AuditVerifierMain.EXIT_USAGE);
 		assertThat(run(this.dir.resolve("missing").toString())).isEqualTo(AuditVerifierMain.EXIT_USAGE);
