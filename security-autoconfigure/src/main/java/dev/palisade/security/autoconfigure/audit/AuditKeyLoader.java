@@ -28,6 +28,8 @@ import dev.palisade.security.audit.AuditRecordFormat;
 import dev.palisade.security.autoconfigure.audit.PalisadeAuditProperties.PreviousHmacKey;
 import dev.palisade.security.autoconfigure.audit.PalisadeAuditProperties.PreviousVerificationKey;
 import dev.palisade.security.crypto.keyring.Keyring;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 /**
  * Loads the audit keys from {@code palisade.audit} or, for the file sink with nothing
@@ -35,6 +37,8 @@ import dev.palisade.security.crypto.keyring.Keyring;
  * Files are written under a temporary name and moved into place, owner-only on POSIX systems.
  */
 final class AuditKeyLoader {
+
+	private static final Log logger = LogFactory.getLog(AuditKeyLoader.class);
 
 	static final String HMAC_KEY_FILE = "audit-hmac.key";
 
@@ -164,6 +168,8 @@ final class AuditKeyLoader {
 			byte[] key = new byte[AuditLog.MIN_HMAC_KEY_BYTES];
 			new SecureRandom().nextBytes(key);
 			write(keys, file, AuditKeys.toBase64(key) + "\n");
+			logger.info("Generated the audit HMAC key " + file.toAbsolutePath()
+					+ " (owner-only); the verifier needs it to check record MACs");
 		}
 		return AuditKeys.readHmacKey(file);
 	}
@@ -174,6 +180,9 @@ final class AuditKeyLoader {
 			KeyPair pair = AuditKeys.generateSigningKeyPair();
 			write(keys, keys.resolve(PUBLIC_KEY_FILE), AuditKeys.toPem(pair.getPublic()));
 			write(keys, privateFile, AuditKeys.toPem(pair.getPrivate()));
+			logger.info("Generated the audit checkpoint signing key " + privateFile.toAbsolutePath()
+					+ " (owner-only) and its public key " + keys.resolve(PUBLIC_KEY_FILE).toAbsolutePath()
+					+ "; keep a copy of the public key where the application cannot write");
 		}
 		PrivateKey signing = AuditKeys.readPrivateKey(privateFile);
 		return new KeyPair(publicKeyOf(signing), signing);

@@ -16,6 +16,9 @@ import dev.palisade.security.audit.file.RotationPolicy;
 import dev.palisade.security.audit.jdbc.JdbcAuditSink;
 import dev.palisade.security.audit.verify.AuditVerifier;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -42,6 +45,8 @@ import org.springframework.context.annotation.Import;
 		AuditMetricsConfiguration.class })
 public final class PalisadeAuditAutoConfiguration {
 
+	private static final Log logger = LogFactory.getLog(PalisadeAuditAutoConfiguration.class);
+
 	@Bean
 	@ConditionalOnMissingBean
 	AuditKeyMaterial palisadeAuditKeys(PalisadeAuditProperties properties) {
@@ -53,9 +58,13 @@ public final class PalisadeAuditAutoConfiguration {
 	@ConditionalOnMissingBean
 	AuditSink palisadeAuditSink(PalisadeAuditProperties properties, ObjectProvider<DataSource> dataSources) {
 		return switch (properties.sink()) {
-			case FILE -> new JsonLinesFileSink(properties.path(),
-					new RotationPolicy(properties.rotation().maxSize().toBytes(), properties.rotation().daily()),
-					java.time.Clock.systemUTC());
+			case FILE -> {
+				logger.info("Palisade audit log: files in " + properties.path().toAbsolutePath() + ", keys in "
+						+ keyLocation(properties) + ", durability " + properties.durability());
+				yield new JsonLinesFileSink(properties.path(),
+						new RotationPolicy(properties.rotation().maxSize().toBytes(), properties.rotation().daily()),
+						java.time.Clock.systemUTC());
+			}
 			case JDBC -> jdbcSink(properties, dataSources.getIfAvailable());
 		};
 	}
@@ -95,6 +104,13 @@ public final class PalisadeAuditAutoConfiguration {
 	@ConditionalOnMissingBean
 	AuditRecorder palisadeAuditRecorder(AuditLog log) {
 		return new RequestAwareAuditRecorder(log);
+	}
+
+	private static String keyLocation(PalisadeAuditProperties properties) {
+		if (properties.hmacKey() != null || properties.hmacKeyFile() != null) {
+			return "configuration (palisade.audit.hmac-key / hmac-key-file, signing-key-file)";
+		}
+		return properties.effectiveKeyDirectory().toAbsolutePath() + " (generated on first start)";
 	}
 
 	private static JdbcAuditSink jdbcSink(PalisadeAuditProperties properties, DataSource dataSource) {

@@ -59,6 +59,10 @@ import org.springframework.util.unit.DataSize;
  * @param previousVerificationKeys public keys of earlier checkpoint signing keys
  * @param keyDirectory where generated keys are kept; defaults to {@code <path>/keys}
  * @param jdbc options of the JDBC sink
+ * @param testContextDirectory under Spring's test support, whether each test application context
+ * writes to its own temporary directory (deleted when the context closes) unless the test itself
+ * sets {@code palisade.audit.path}; a path from the application's configuration files is replaced
+ * in tests, since the file sink allows one writer per directory
  */
 @ConfigurationProperties("palisade.audit")
 public record PalisadeAuditProperties(@DefaultValue("true") boolean enabled, @DefaultValue("FILE") Sink sink,
@@ -70,7 +74,8 @@ public record PalisadeAuditProperties(@DefaultValue("true") boolean enabled, @De
 		Path hmacKeyFile, @DefaultValue(AuditRecordFormat.DEFAULT_KEY_ID) String hmacKeyId,
 		List<PreviousHmacKey> previousHmacKeys, Path signingKeyFile,
 		@DefaultValue(AuditRecordFormat.DEFAULT_KEY_ID) String signingKeyId,
-		List<PreviousVerificationKey> previousVerificationKeys, Path keyDirectory, @DefaultValue Jdbc jdbc) {
+		List<PreviousVerificationKey> previousVerificationKeys, Path keyDirectory, @DefaultValue Jdbc jdbc,
+		@DefaultValue("true") boolean testContextDirectory) {
 
 	public PalisadeAuditProperties {
 		previousHmacKeys = (previousHmacKeys != null) ? List.copyOf(previousHmacKeys) : List.of();
