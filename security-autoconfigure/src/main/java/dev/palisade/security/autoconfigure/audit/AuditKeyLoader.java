@@ -26,6 +26,7 @@ import dev.palisade.security.audit.AuditKeys;
 import dev.palisade.security.audit.AuditLog;
 import dev.palisade.security.audit.AuditRecordFormat;
 import dev.palisade.security.autoconfigure.audit.PalisadeAuditProperties.PreviousHmacKey;
+import dev.palisade.security.autoconfigure.config.InvalidPalisadePropertyException;
 import dev.palisade.security.autoconfigure.audit.PalisadeAuditProperties.PreviousVerificationKey;
 import dev.palisade.security.crypto.keyring.Keyring;
 import org.apache.commons.logging.Log;
@@ -57,8 +58,11 @@ final class AuditKeyLoader {
 		try {
 			boolean hmacConfigured = properties.hmacKey() != null || properties.hmacKeyFile() != null;
 			if (!hmacConfigured && properties.sink() != PalisadeAuditProperties.Sink.FILE) {
-				throw new IllegalStateException("palisade.audit.hmac-key or palisade.audit.hmac-key-file must be set"
-						+ " for the " + properties.sink() + " sink (keys are generated only for the file sink)");
+				throw new InvalidPalisadePropertyException("palisade.audit.hmac-key",
+						"is required for the " + properties.sink() + " sink (keys are generated only for the file sink)",
+						"Set palisade.audit.hmac-key (base64, for example: openssl rand -base64 32) or"
+								+ " palisade.audit.hmac-key-file, and palisade.audit.signing-key-file.",
+						null);
 			}
 			Path keys = properties.effectiveKeyDirectory();
 			byte[] hmacKey = hmacConfigured ? configuredHmacKey(properties) : generatedHmacKey(keys);
@@ -76,9 +80,30 @@ final class AuditKeyLoader {
 					: null;
 			return new AuditKeyMaterial(macKeys, signingKeys, verificationKeys(properties, pair));
 		}
+		catch (java.nio.file.FileSystemException ex) {
+			throw unusableKeyFile(properties, ex);
+		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot read or write the audit keys", ex);
 		}
+	}
+
+	/** Names the property behind a key file that cannot be read or written (only the path, never content). */
+	private static InvalidPalisadePropertyException unusableKeyFile(PalisadeAuditProperties properties,
+			java.nio.file.FileSystemException ex) {
+		String problem = "cannot use " + ex.getFile() + " (" + ex.getClass().getSimpleName() + ")";
+		Path file = (ex.getFile() != null) ? Path.of(ex.getFile()).toAbsolutePath().normalize() : null;
+		for (var configured : java.util.Map.of("palisade.audit.hmac-key-file", String.valueOf(properties.hmacKeyFile()),
+				"palisade.audit.signing-key-file", String.valueOf(properties.signingKeyFile())).entrySet()) {
+			if (file != null && file.equals(Path.of(configured.getValue()).toAbsolutePath().normalize())) {
+				return new InvalidPalisadePropertyException(configured.getKey(), problem,
+						"Check that the file exists and that the application's user may read it.", ex);
+			}
+		}
+		String property = (properties.keyDirectory() != null) ? "palisade.audit.key-directory" : "palisade.audit.path";
+		return new InvalidPalisadePropertyException(property, problem + " in the audit key directory "
+				+ properties.effectiveKeyDirectory().toAbsolutePath(),
+				"Make that directory writable by the application's user, or point " + property + " at one that is.", ex);
 	}
 
 	private static Keyring<SecretKey> macKeys(PalisadeAuditProperties properties, byte[] primary) throws IOException {
@@ -111,7 +136,8 @@ final class AuditKeyLoader {
 			PreviousVerificationKey previous = properties.previousVerificationKeys().get(i);
 			String property = "palisade.audit.previous-verification-keys[" + i + "]";
 			if (previous.file() == null) {
-				throw new IllegalStateException(property + ".file must name a PEM public key file");
+				throw new InvalidPalisadePropertyException(property + ".file", "is not set",
+						"Name the PEM file of the earlier checkpoint public key.", null);
 			}
 			String id = keyId(previous.id(), property + ".id");
 			add(builder, id, AuditKeys.readPublicKey(previous.file()), property);
@@ -125,39 +151,51 @@ final class AuditKeyLoader {
 			builder.add(id, key);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalStateException(property + ".id '" + id + "' is already used by another audit key");
+			throw new InvalidPalisadePropertyException(property + ".id", "'" + id + "' is already used by another audit key",
+					"Give every audit key its own id.", null);
 		}
 	}
 
 	private static String keyId(String id, String property) {
 		if (!AuditRecordFormat.isValidKeyId(id)) {
-			throw new IllegalStateException(property + " must be 1 to " + AuditRecordFormat.MAX_KEY_ID_LENGTH
-					+ " characters of [A-Za-z0-9._-]");
+			throw new InvalidPalisadePropertyException(property, "is not a valid key id",
+					"Use 1 to " + AuditRecordFormat.MAX_KEY_ID_LENGTH + " characters of [A-Za-z0-9._-].", null);
 		}
 		return id;
 	}
 
 	private static byte[] configuredHmacKey(PalisadeAuditProperties properties) throws IOException {
 		if (properties.hmacKeyFile() != null) {
-			return AuditKeys.readHmacKey(properties.hmacKeyFile());
+			try {
+				return AuditKeys.readHmacKey(properties.hmacKeyFile());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidPalisadePropertyException("palisade.audit.hmac-key-file", ex.getMessage(),
+						"Write one line of base64 of at least " + AuditLog.MIN_HMAC_KEY_BYTES
+								+ " bytes into the file, for example: openssl rand -base64 32 > FILE",
+						null);
+			}
 		}
 		return decodeHmacKey(properties.hmacKey(), "palisade.audit.hmac-key");
 	}
 
 	private static byte[] decodeHmacKey(String base64, String property) {
 		if (base64 == null) {
-			throw new IllegalStateException(property + " is not set");
+			throw new InvalidPalisadePropertyException(property, "is not set", "Set it to a base64 key of at least "
+					+ AuditLog.MIN_HMAC_KEY_BYTES + " bytes, for example: openssl rand -base64 32", null);
 		}
 		byte[] key;
 		try {
 			key = Base64.getDecoder().decode(base64.strip());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalStateException(property + " must be base64");
+			throw new InvalidPalisadePropertyException(property, "is not base64 (the value is not shown)",
+					"Set it to a base64 key, for example: openssl rand -base64 32", null);
 		}
 		if (key.length < AuditLog.MIN_HMAC_KEY_BYTES) {
-			throw new IllegalStateException(property + " must decode to at least " + AuditLog.MIN_HMAC_KEY_BYTES
-					+ " bytes, for example: openssl rand -base64 32");
+			throw new InvalidPalisadePropertyException(property,
+					"decodes to " + key.length + " bytes, fewer than the " + AuditLog.MIN_HMAC_KEY_BYTES + " an HMAC-SHA256 key needs",
+					"Generate a longer key, for example: openssl rand -base64 32", null);
 		}
 		return key;
 	}
@@ -204,7 +242,9 @@ final class AuditKeyLoader {
 				.generatePublic(new java.security.spec.X509EncodedKeySpec(der));
 		}
 		catch (java.security.GeneralSecurityException | ClassCastException | java.util.NoSuchElementException ex) {
-			throw new IllegalStateException("palisade.audit.signing-key-file must hold an Ed25519 private key");
+			throw new InvalidPalisadePropertyException("palisade.audit.signing-key-file", "does not hold an Ed25519 private key",
+					"Point it at a PEM \"PRIVATE KEY\" (PKCS#8) Ed25519 key, for example: openssl genpkey -algorithm ed25519",
+					null);
 		}
 	}
 

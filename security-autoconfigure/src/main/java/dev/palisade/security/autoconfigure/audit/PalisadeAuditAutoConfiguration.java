@@ -15,6 +15,7 @@ import dev.palisade.security.audit.file.JsonLinesFileSink;
 import dev.palisade.security.audit.file.RotationPolicy;
 import dev.palisade.security.audit.jdbc.JdbcAuditSink;
 import dev.palisade.security.audit.verify.AuditVerifier;
+import dev.palisade.security.autoconfigure.config.InvalidPalisadePropertyException;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -72,6 +73,23 @@ public final class PalisadeAuditAutoConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	AuditLog palisadeAuditLog(AuditSink sink, AuditKeyMaterial keys, PalisadeAuditProperties properties,
+			ObjectProvider<AuditListener> listeners) throws IOException {
+		try {
+			return openLog(sink, keys, properties, listeners);
+		}
+		catch (java.nio.file.FileSystemException ex) {
+			if (!(sink instanceof JsonLinesFileSink)) {
+				throw ex;
+			}
+			throw new InvalidPalisadePropertyException("palisade.audit.path",
+					"cannot create or write the audit directory " + properties.path().toAbsolutePath() + " ("
+							+ ex.getClass().getSimpleName() + ": " + ex.getFile() + ")",
+					"Make that directory writable by the application's user, or point palisade.audit.path at one that is.",
+					ex);
+		}
+	}
+
+	private static AuditLog openLog(AuditSink sink, AuditKeyMaterial keys, PalisadeAuditProperties properties,
 			ObjectProvider<AuditListener> listeners) throws IOException {
 		return AuditLog.builder(sink, keys.macKeys())
 			.signingKeys(keys.signingKeys())

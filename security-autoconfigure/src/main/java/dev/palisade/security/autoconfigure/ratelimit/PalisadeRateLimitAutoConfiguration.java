@@ -1,6 +1,10 @@
 package dev.palisade.security.autoconfigure.ratelimit;
 
+import java.util.List;
+
+
 import dev.palisade.security.net.ClientIpResolver;
+import dev.palisade.security.autoconfigure.config.InvalidPalisadePropertyException;
 import dev.palisade.security.net.TrustedProxies;
 import dev.palisade.security.ratelimit.LocalRateLimitBackend;
 import dev.palisade.security.ratelimit.PolicyRateLimiter;
@@ -37,7 +41,7 @@ public final class PalisadeRateLimitAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ClientIpResolver palisadeClientIpResolver(PalisadeRateLimitProperties properties) {
-		return new ClientIpResolver(TrustedProxies.of(properties.trustedProxies()), properties.proxyHeader());
+		return new ClientIpResolver(trustedProxies(properties.trustedProxies()), properties.proxyHeader());
 	}
 
 	@Bean
@@ -84,5 +88,22 @@ public final class PalisadeRateLimitAutoConfiguration {
 			.overBudgetDelay(signIn.overBudgetDelay())
 			.maximumUsernames(signIn.maximumUsernames())
 			.build();
+	}
+
+	private static TrustedProxies trustedProxies(List<String> cidrs) {
+		for (int i = 0; i < cidrs.size(); i++) {
+			try {
+				TrustedProxies.of(cidrs.get(i));
+			}
+			catch (IllegalArgumentException ex) {
+				// a proxy's address range is not a secret: naming it helps find the line
+				throw new InvalidPalisadePropertyException("palisade.rate-limit.trusted-proxies[" + i + "]",
+						"'" + cidrs.get(i) + "' is not an IP address or CIDR block (" + ex.getMessage() + ")",
+						"Write an address (203.0.113.7, 2001:db8::1) or a block whose prefix fits the address: /0 to /32 for"
+								+ " IPv4, /0 to /128 for IPv6 (10.0.0.0/8, fd00::/8).",
+						ex);
+			}
+		}
+		return TrustedProxies.of(cidrs);
 	}
 }

@@ -14,6 +14,7 @@ import dev.palisade.security.refresh.RefreshTokenStore;
 import dev.palisade.security.refresh.jdbc.JdbcDialect;
 import dev.palisade.security.refresh.jdbc.JdbcRefreshTokenStore;
 import dev.palisade.security.refresh.jdbc.JdbcSchemaInitializer;
+import dev.palisade.security.autoconfigure.config.InvalidPalisadePropertyException;
 import dev.palisade.security.refresh.redis.RedisRefreshTokenStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
@@ -25,6 +26,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -50,6 +52,7 @@ import org.springframework.util.ClassUtils;
 @Import({ PalisadeRefreshAutoConfiguration.MemoryStoreConfiguration.class,
 		PalisadeRefreshAutoConfiguration.JdbcStoreConfiguration.class,
 		PalisadeRefreshAutoConfiguration.RedisStoreConfiguration.class,
+		PalisadeRefreshAutoConfiguration.RedisStoreWithoutLettuceConfiguration.class,
 		PalisadeRefreshAutoConfiguration.MetricsConfiguration.class })
 public final class PalisadeRefreshAutoConfiguration {
 
@@ -111,14 +114,34 @@ public final class PalisadeRefreshAutoConfiguration {
 				PalisadeRefreshProperties properties) {
 			DataSource dataSource = dataSources.getIfUnique();
 			if (dataSource == null) {
-				throw new IllegalStateException("palisade.refresh.store=jdbc needs exactly one DataSource bean"
-						+ " (configure spring.datasource.*), or define your own RefreshTokenStore bean");
+				throw new InvalidPalisadePropertyException("palisade.refresh.store",
+						"is jdbc, but the application has no single DataSource",
+						"Configure spring.datasource.* (with a JDBC driver on the class path), define your own"
+								+ " RefreshTokenStore bean, or set palisade.refresh.store to memory or redis.",
+						null);
 			}
 			JdbcDialect dialect = JdbcDialect.detect(dataSource);
 			if (properties.jdbc().initializeSchema()) {
 				JdbcSchemaInitializer.initialize(dataSource, dialect);
 			}
 			return new JdbcRefreshTokenStore(dataSource, dialect);
+		}
+	}
+
+	/** {@code store: redis} without Lettuce: say so, instead of "define a bean of type RefreshTokenStore". */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "palisade.refresh.store", havingValue = "redis")
+	@ConditionalOnMissingClass("io.lettuce.core.RedisClient")
+	static class RedisStoreWithoutLettuceConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		RefreshTokenStore palisadeRefreshTokenStore() {
+			throw new InvalidPalisadePropertyException("palisade.refresh.store",
+					"is redis, but Lettuce (io.lettuce:lettuce-core) is not on the class path",
+					"Add spring-boot-starter-data-redis (or io.lettuce:lettuce-core) to the application's dependencies,"
+							+ " or set palisade.refresh.store to memory or jdbc.",
+					null);
 		}
 	}
 

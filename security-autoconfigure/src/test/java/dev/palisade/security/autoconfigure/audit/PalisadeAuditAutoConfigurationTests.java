@@ -212,7 +212,7 @@ class PalisadeAuditAutoConfigurationTests {
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("palisade.audit.hmac-key")
-				.hasMessageContaining("32 bytes"));
+				.hasMessageContaining("16 bytes, fewer than the 32"));
 	}
 
 	@Test

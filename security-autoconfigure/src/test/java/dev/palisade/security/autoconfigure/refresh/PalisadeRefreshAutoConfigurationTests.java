@@ -121,7 +121,7 @@ class PalisadeRefreshAutoConfigurationTests {
 	void jdbcStoreWithoutADataSourceFailsStartUpWithTheFix() {
 		this.contextRunner.withPropertyValues("palisade.refresh.store=jdbc").run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(rootCause(context.getStartupFailure())).hasMessageContaining("palisade.refresh.store=jdbc")
+			assertThat(rootCause(context.getStartupFailure())).hasMessageContaining("palisade.refresh.store: is jdbc")
 				.hasMessageContaining("DataSource");
 		});
 	}
