@@ -17,23 +17,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * <p>Role names contain a colon, so in YAML they are map keys in brackets:
  * {@code "[org:admin]": [agents:*, audit:read]}.
  *
- * @param defaultRoles whether the built-in roles ({@link #DEFAULT_ROLES}) are defined; the roles in
- * {@code roles} add permissions to them (a role of the same name gets both)
- * @param roles role name to the permissions it grants ({@code resource:action}, {@code resource:*},
- * {@code *:action} or {@code *})
- * @param hierarchy chains such as {@code org:owner > org:admin > org:member}: each role inherits
- * every permission of the roles after it
- * @param defaultPolicy what an endpoint with neither a URL rule nor an annotation gets: {@code deny}
- * (refused, 403; 401 without a credential) or {@code authenticated} (any authenticated caller)
- * @param publicPaths path patterns anyone may call, with any method and without a credential (for
- * example a token endpoint). {@code /error} and the JWK Set path are always public
+ * @param defaultRoles Whether the built-in roles (DEFAULT_ROLES) are defined; the roles in
+ * roles add permissions to them (a role of the same name gets both).
+ * @param roles Role name to the permissions it grants (resource:action, resource:*,
+ * *:action or *).
+ * @param hierarchy Chains such as org:owner > org:admin > org:member: each role inherits
+ * every permission of the roles after it.
+ * @param defaultPolicy What an endpoint with neither a URL rule nor an annotation gets: deny
+ * (refused, 403; 401 without a credential) or authenticated (any authenticated caller).
+ * @param publicPaths Path patterns anyone may call, with any method and without a credential (for
+ * example a token endpoint). /error and the JWK Set path are always public.
  * @param rules URL rules for endpoints that cannot be annotated; the most specific pattern wins,
- * and a rule for the request's method beats one for any method
- * @param crossTenantStatus the answer when the caller's bindings are all in other orgs or other
- * projects than the resource's: {@code forbidden} (403) or {@code not-found} (404, so ids of other
- * tenants cannot be probed)
- * @param platformRolePrefix roles with this prefix, held by a caller without org, hold across every
- * org
+ * and a rule for the request's method beats one for any method.
+ * @param crossTenantStatus The answer when the caller's bindings are all in other orgs or other
+ * projects than the resource's: forbidden (403) or not-found (404, so ids of other
+ * tenants cannot be probed).
+ * @param platformRolePrefix Roles with this prefix, held by a caller without org, hold across every
+ * org.
  */
 @ConfigurationProperties("palisade.access")
 public record PalisadeAccessProperties(@DefaultValue("true") boolean defaultRoles, Map<String, List<String>> roles,
@@ -102,12 +102,12 @@ public record PalisadeAccessProperties(@DefaultValue("true") boolean defaultRole
 	/**
 	 * One URL rule: a method and pattern, and exactly one of permission, role or access.
 	 *
-	 * @param method the HTTP method (GET, POST...); empty for every method
-	 * @param pattern an Ant-style path pattern: literal segments, {@code *} or {@code {name}} for one
-	 * segment, a trailing {@code **}; {@code {org}} and {@code {project}} name the resource's tenant
-	 * @param permission the permission required at the tenant the path names
-	 * @param role the role required (or a role that inherits it) at the tenant the path names
-	 * @param access {@code public}, {@code authenticated} or {@code deny}
+	 * @param method The HTTP method (GET, POST...); empty for every method.
+	 * @param pattern An Ant-style path pattern: literal segments, * or {name} for one
+	 * segment, a trailing **; {org} and {project} name the resource's tenant.
+	 * @param permission The permission required at the tenant the path names.
+	 * @param role The role required (or a role that inherits it) at the tenant the path names.
+	 * @param access Public, authenticated or deny.
 	 */
 	public record Rule(String method, String pattern, String permission, String role, Access access) {
 	}

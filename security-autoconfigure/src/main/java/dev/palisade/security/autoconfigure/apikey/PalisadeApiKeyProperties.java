@@ -13,30 +13,30 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * and are stored only as {@code HMAC-SHA256(pepper, key)}. A revocation takes effect at once on
  * the node that made it and on every other node within {@code cache-ttl}.
  *
- * @param enabled whether API keys are accepted and managed
- * @param prefix the first part of every key (2 to 16 lower-case letters or digits); lets secret
- * scanners recognise leaked keys and routes {@code Authorization: Bearer <prefix>_...} to API keys
- * @param headerName the request header that carries a key
- * @param acceptBearer whether a key is also accepted as {@code Authorization: Bearer <prefix>_...}
- * @param queryParameter the name of a query parameter that may carry a key; absent (the default)
- * means keys are never read from the URL, where they would end up in logs and browser history
- * @param maxHeaderLength a presented key longer than this many characters is refused before it is
- * parsed or looked up
- * @param pepper the secret mixed into every stored hash, at least 32 bytes (for example
- * {@code openssl rand -base64 48}); required with the jdbc and static stores. Read it from a secret
+ * @param enabled Whether API keys are accepted and managed.
+ * @param prefix The first part of every key (2 to 16 lower-case letters or digits); lets secret
+ * scanners recognise leaked keys and routes Authorization: Bearer <prefix>_... to API keys.
+ * @param headerName The request header that carries a key.
+ * @param acceptBearer Whether a key is also accepted as Authorization: Bearer <prefix>_...
+ * @param queryParameter The name of a query parameter that may carry a key; absent (the default)
+ * means keys are never read from the URL, where they would end up in logs and browser history.
+ * @param maxHeaderLength A presented key longer than this many characters is refused before it is
+ * parsed or looked up.
+ * @param pepper The secret mixed into every stored hash, at least 32 bytes (for example
+ * openssl rand -base64 48); required with the jdbc and static stores. Read it from a secret
  * store or the environment, never from a committed file. Without it the memory store uses a random
- * pepper that lives as long as the process (and its keys)
- * @param pepperId the public id stored with each hash made with {@code pepper}
- * @param previousPeppers older peppers whose hashes must keep verifying after a pepper rotation
- * @param store where keys are kept: memory, jdbc or static (declared in {@code static-keys})
- * @param jdbc the jdbc store
- * @param staticKeys keys declared as hashes, for the static store
- * @param defaultTtl lifetime of a new key whose request names none; absent means keys do not expire
- * @param rotationGracePeriod how long a rotated key keeps working beside its replacement
- * @param cacheTtl how long a looked-up key is cached: the longest a revocation made on another node
- * takes to reach this one; 0 disables the cache
- * @param cacheMaximumSize the most keys kept in the cache
- * @param lastUsedFlushInterval how often last-use times are written to the store in one batch
+ * pepper that lives as long as the process (and its keys).
+ * @param pepperId The public id stored with each hash made with pepper.
+ * @param previousPeppers Older peppers whose hashes must keep verifying after a pepper rotation.
+ * @param store Where keys are kept: memory, jdbc or static (declared in static-keys).
+ * @param jdbc The jdbc store.
+ * @param staticKeys Keys declared as hashes, for the static store.
+ * @param defaultTtl Lifetime of a new key whose request names none; absent means keys do not expire.
+ * @param rotationGracePeriod How long a rotated key keeps working beside its replacement.
+ * @param cacheTtl How long a looked-up key is cached: the longest a revocation made on another node
+ * takes to reach this one; 0 disables the cache.
+ * @param cacheMaximumSize The most keys kept in the cache.
+ * @param lastUsedFlushInterval How often last-use times are written to the store in one batch.
  */
 @ConfigurationProperties("palisade.api-keys")
 public record PalisadeApiKeyProperties(@DefaultValue("true") boolean enabled, @DefaultValue("pal") String prefix,
@@ -81,8 +81,8 @@ public record PalisadeApiKeyProperties(@DefaultValue("true") boolean enabled, @D
 	/**
 	 * An older pepper.
 	 *
-	 * @param id the pepper id stored with the hashes it made
-	 * @param secret the pepper itself
+	 * @param id The pepper id stored with the hashes it made.
+	 * @param secret The pepper itself.
 	 */
 	public record PreviousPepper(String id, String secret) {
 
@@ -95,8 +95,8 @@ public record PalisadeApiKeyProperties(@DefaultValue("true") boolean enabled, @D
 	/**
 	 * The jdbc store.
 	 *
-	 * @param initializeSchema whether to create the table at start-up (PostgreSQL and H2); otherwise
-	 * apply {@code META-INF/palisade/apikey/schema-<database>.sql} with your migration tool
+	 * @param initializeSchema Whether to create the table at start-up (PostgreSQL and H2); otherwise
+	 * apply META-INF/palisade/apikey/schema-<database>.sql with your migration tool.
 	 */
 	public record Jdbc(@DefaultValue("false") boolean initializeSchema) {
 	}
@@ -105,19 +105,19 @@ public record PalisadeApiKeyProperties(@DefaultValue("true") boolean enabled, @D
 	 * A key declared in configuration. Its hash is {@code HMAC-SHA256(pepper, key)}, for example
 	 * {@code printf %s "$KEY" | openssl dgst -sha256 -hmac "$PEPPER" -binary | base64}.
 	 *
-	 * @param id the key id (the part after the prefix)
-	 * @param name a human label
-	 * @param owner subject of the user or service account the key acts for
-	 * @param ownerKind user or service
-	 * @param org the organisation the key is scoped to
-	 * @param project the project within {@code org}, if any
-	 * @param scopes the permissions the key carries
-	 * @param hash Base64 of the 32-byte HMAC
-	 * @param pepperId the id of the pepper the hash was made with; absent means {@code pepper-id}
-	 * @param hint the last 4 characters of the key, shown in listings
-	 * @param expiresAt when the key stops working, if ever
-	 * @param revokedAt when the key was revoked, if it was
-	 * @param plan the rate-limit plan its calls count under, if any
+	 * @param id The key id (the part after the prefix).
+	 * @param name A human label.
+	 * @param owner Subject of the user or service account the key acts for.
+	 * @param ownerKind User or service.
+	 * @param org The organisation the key is scoped to.
+	 * @param project The project within org, if any.
+	 * @param scopes The permissions the key carries.
+	 * @param hash Base64 of the 32-byte HMAC.
+	 * @param pepperId The id of the pepper the hash was made with; absent means pepper-id.
+	 * @param hint The last 4 characters of the key, shown in listings.
+	 * @param expiresAt When the key stops working, if ever.
+	 * @param revokedAt When the key was revoked, if it was.
+	 * @param plan The rate-limit plan its calls count under, if any.
 	 */
 	public record StaticKey(String id, String name, String owner, @DefaultValue("SERVICE") OwnerKind ownerKind,
 			String org, String project, Set<String> scopes, String hash, String pepperId,

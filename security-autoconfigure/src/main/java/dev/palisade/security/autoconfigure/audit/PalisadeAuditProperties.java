@@ -26,43 +26,43 @@ import org.springframework.util.unit.DataSize;
  * one to {@code previous-hmac-keys} (or {@code previous-verification-keys}); the chain continues
  * across the restart and the verifier checks each line with the key it names.
  *
- * @param enabled whether security decisions are recorded
- * @param sink where records go: a directory of JSON-lines files, or PostgreSQL through the
- * application's DataSource
- * @param path directory of the file sink
- * @param durability when an append counts as written: SYNC (default) returns after the record is
+ * @param enabled Whether security decisions are recorded.
+ * @param sink Where records go: a directory of JSON-lines files, or PostgreSQL through the
+ * application's DataSource.
+ * @param path Directory of the file sink.
+ * @param durability When an append counts as written: SYNC (default) returns after the record is
  * forced to disk, callers waiting together share one fsync; BATCHED returns at once and forces
  * every batch-interval, so a power failure loses at most batch-interval of records; ASYNC forces
- * only at checkpoints, rotation and shutdown
- * @param backPressure what to do when the queue is full: BLOCK waits (no record is lost), DROP
- * drops and counts the record
- * @param queueCapacity most records waiting for the writer
- * @param batchInterval in BATCHED mode, the longest a record waits before it is forced
- * @param writeTimeout longest a request waits for room in the queue or for its record's fsync;
- * after it the request is answered 503 and the failure is counted and logged
- * @param requestAuthentications how the successful authentication of every ordinary request (a
+ * only at checkpoints, rotation and shutdown.
+ * @param backPressure What to do when the queue is full: BLOCK waits (no record is lost), DROP
+ * drops and counts the record.
+ * @param queueCapacity Most records waiting for the writer.
+ * @param batchInterval In BATCHED mode, the longest a record waits before it is forced.
+ * @param writeTimeout Longest a request waits for room in the queue or for its record's fsync;
+ * after it the request is answered 503 and the failure is counted and logged.
+ * @param requestAuthentications How the successful authentication of every ordinary request (a
  * bearer token, an API key, a client certificate) is recorded: BATCHED (default) writes it with the
  * next batch without making the request wait for an fsync, SYNC waits like every other event, OFF
  * does not record it. Sign-ins, failures, denials and lifecycle events always follow
- * {@code durability}
- * @param checkpointEvery a signed checkpoint is written after this many records
- * @param checkpointInterval a signed checkpoint is written when this much time passed and new
- * records exist
- * @param rotation when the file sink starts a new file
- * @param hmacKey the record HMAC key as base64, at least 32 bytes once decoded
- * @param hmacKeyFile a file holding the record HMAC key as one line of base64
- * @param hmacKeyId the key id every new record names: 1 to 64 characters of [A-Za-z0-9._-]
- * @param previousHmacKeys earlier HMAC keys whose records must keep verifying after a rotation
- * @param signingKeyFile a PEM file holding the Ed25519 private key that signs checkpoints
- * (PKCS#8 "PRIVATE KEY")
- * @param signingKeyId the key id every new checkpoint names
- * @param previousVerificationKeys public keys of earlier checkpoint signing keys
- * @param keyDirectory where generated keys are kept; defaults to {@code <path>/keys}
- * @param jdbc options of the JDBC sink
- * @param testContextDirectory under Spring's test support, whether each test application context
+ * durability.
+ * @param checkpointEvery A signed checkpoint is written after this many records.
+ * @param checkpointInterval A signed checkpoint is written when this much time passed and new
+ * records exist.
+ * @param rotation When the file sink starts a new file.
+ * @param hmacKey The record HMAC key as base64, at least 32 bytes once decoded.
+ * @param hmacKeyFile A file holding the record HMAC key as one line of base64.
+ * @param hmacKeyId The key id every new record names: 1 to 64 characters of [A-Za-z0-9._-].
+ * @param previousHmacKeys Earlier HMAC keys whose records must keep verifying after a rotation.
+ * @param signingKeyFile A PEM file holding the Ed25519 private key that signs checkpoints
+ * (PKCS#8 "PRIVATE KEY").
+ * @param signingKeyId The key id every new checkpoint names.
+ * @param previousVerificationKeys Public keys of earlier checkpoint signing keys.
+ * @param keyDirectory Where generated keys are kept; defaults to <path>/keys.
+ * @param jdbc Options of the JDBC sink.
+ * @param testContextDirectory Under Spring's test support, whether each test application context
  * writes to its own temporary directory (deleted when the context closes) unless the test itself
- * sets {@code palisade.audit.path}; a path from the application's configuration files is replaced
- * in tests, since the file sink allows one writer per directory
+ * sets palisade.audit.path; a path from the application's configuration files is replaced
+ * in tests, since the file sink allows one writer per directory.
  */
 @ConfigurationProperties("palisade.audit")
 public record PalisadeAuditProperties(@DefaultValue("true") boolean enabled, @DefaultValue("FILE") Sink sink,
@@ -86,9 +86,9 @@ public record PalisadeAuditProperties(@DefaultValue("true") boolean enabled, @De
 	/**
 	 * An earlier record HMAC key.
 	 *
-	 * @param id the key id its records name
-	 * @param key the key as base64
-	 * @param file a file holding the key as one line of base64, instead of {@code key}
+	 * @param id The key id its records name.
+	 * @param key The key as base64.
+	 * @param file A file holding the key as one line of base64, instead of key.
 	 */
 	public record PreviousHmacKey(String id, String key, Path file) {
 
@@ -102,8 +102,8 @@ public record PalisadeAuditProperties(@DefaultValue("true") boolean enabled, @De
 	/**
 	 * The public half of an earlier checkpoint signing key.
 	 *
-	 * @param id the key id its checkpoints name
-	 * @param file a PEM file holding the Ed25519 public key ("PUBLIC KEY")
+	 * @param id The key id its checkpoints name.
+	 * @param file A PEM file holding the Ed25519 public key ("PUBLIC KEY").
 	 */
 	public record PreviousVerificationKey(String id, Path file) {
 	}
@@ -145,8 +145,8 @@ public record PalisadeAuditProperties(@DefaultValue("true") boolean enabled, @De
 	/**
 	 * File rotation.
 	 *
-	 * @param maxSize start a new file before one grows beyond this size; 0 for no limit
-	 * @param daily start a new file when the UTC day changes
+	 * @param maxSize Start a new file before one grows beyond this size; 0 for no limit.
+	 * @param daily Start a new file when the UTC day changes.
 	 */
 	public record Rotation(@DefaultValue("100MB") DataSize maxSize, @DefaultValue("true") boolean daily) {
 	}
@@ -154,7 +154,7 @@ public record PalisadeAuditProperties(@DefaultValue("true") boolean enabled, @De
 	/**
 	 * The JDBC sink.
 	 *
-	 * @param initializeSchema whether to create the tables at start-up if they do not exist
+	 * @param initializeSchema Whether to create the tables at start-up if they do not exist.
 	 */
 	public record Jdbc(@DefaultValue("false") boolean initializeSchema) {
 	}

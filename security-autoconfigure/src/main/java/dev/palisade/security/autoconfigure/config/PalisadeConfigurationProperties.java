@@ -6,9 +6,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How Palisade treats its own configuration ({@code palisade.configuration}).
  *
- * @param unknownProperties what a {@code palisade.*} property that no feature reads (a typo) does
+ * @param unknownProperties What a palisade.* property that no feature reads (a typo) does
  * at start-up: FAIL (default) stops start-up naming it and the nearest known name, WARN logs the
- * same and starts, IGNORE says nothing
+ * same and starts, IGNORE says nothing.
  */
 @ConfigurationProperties("palisade.configuration")
 public record PalisadeConfigurationProperties(@DefaultValue("FAIL") UnknownProperties unknownProperties) {

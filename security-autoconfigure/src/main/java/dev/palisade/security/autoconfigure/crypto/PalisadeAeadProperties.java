@@ -15,12 +15,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * variables or a {@code ${palisade-secret:...}} placeholder) or, when none are listed, from
  * {@code file}, generated there on first start when {@code generate} is on.
  *
- * @param enabled whether to provide the AEAD beans even when no secret store needs them
- * @param primary the id of the key that encrypts (required with {@code keys})
- * @param keys keys given in configuration
- * @param file the keyring file (owner-only), used when {@code keys} is empty
- * @param generate whether to generate {@code file} with one key when it does not exist
- * @param algorithm the algorithm of a generated key
+ * @param enabled Whether to provide the AEAD beans even when no secret store needs them.
+ * @param primary The id of the key that encrypts (required with keys).
+ * @param keys Keys given in configuration.
+ * @param file The keyring file (owner-only), used when keys is empty.
+ * @param generate Whether to generate file with one key when it does not exist.
+ * @param algorithm The algorithm of a generated key.
  */
 @ConfigurationProperties("palisade.crypto.aead")
 public record PalisadeAeadProperties(@DefaultValue("false") boolean enabled, String primary, List<Key> keys,
@@ -34,10 +34,10 @@ public record PalisadeAeadProperties(@DefaultValue("false") boolean enabled, Str
 	/**
 	 * One key given in configuration.
 	 *
-	 * @param id the key id every ciphertext of this key carries
-	 * @param algorithm its algorithm
-	 * @param status ENABLED (decrypts; encrypts when primary), DISABLED or DESTROYED
-	 * @param key 32 bytes, base64
+	 * @param id The key id every ciphertext of this key carries.
+	 * @param algorithm Its algorithm.
+	 * @param status ENABLED (decrypts; encrypts when primary), DISABLED or DESTROYED.
+	 * @param key 32 bytes, base64.
 	 */
 	public record Key(String id, @DefaultValue("AES_256_GCM") AeadAlgorithm algorithm,
 			@DefaultValue("ENABLED") KeyStatus status, String key) {

@@ -8,12 +8,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Storage Cheat Sheet. A stored hash made with another algorithm or weaker parameters is
  * upgraded on the next successful sign-in.
  *
- * @param algorithm the algorithm for new hashes: argon2id, scrypt, pbkdf2-sha256 or bcrypt
- * @param maxLength passwords longer than this many characters are refused before hashing
- * @param argon2 Argon2id parameters
- * @param scrypt scrypt parameters
- * @param pbkdf2 PBKDF2-HMAC-SHA256 parameters
- * @param bcrypt bcrypt parameters (legacy hashes)
+ * @param algorithm The algorithm for new hashes: argon2id, scrypt, pbkdf2-sha256 or bcrypt.
+ * @param maxLength Passwords longer than this many characters are refused before hashing.
+ * @param argon2 Argon2id parameters.
+ * @param scrypt Scrypt parameters.
+ * @param pbkdf2 PBKDF2-HMAC-SHA256 parameters.
+ * @param bcrypt Bcrypt parameters (legacy hashes).
  */
 @ConfigurationProperties("palisade.crypto.password")
 public record PalisadePasswordProperties(@DefaultValue("argon2id") String algorithm,
@@ -23,9 +23,9 @@ public record PalisadePasswordProperties(@DefaultValue("argon2id") String algori
 	/**
 	 * Argon2id.
 	 *
-	 * @param memoryKib memory cost in KiB
-	 * @param iterations number of passes
-	 * @param parallelism lanes
+	 * @param memoryKib Memory cost in KiB.
+	 * @param iterations Number of passes.
+	 * @param parallelism Lanes.
 	 */
 	public record Argon2(@DefaultValue("19456") int memoryKib, @DefaultValue("2") int iterations,
 			@DefaultValue("1") int parallelism) {
@@ -34,9 +34,9 @@ public record PalisadePasswordProperties(@DefaultValue("argon2id") String algori
 	/**
 	 * scrypt.
 	 *
-	 * @param cpuCost N, a power of two
-	 * @param blockSize r
-	 * @param parallelism p
+	 * @param cpuCost N, a power of two.
+	 * @param blockSize R.
+	 * @param parallelism P.
 	 */
 	public record Scrypt(@DefaultValue("131072") int cpuCost, @DefaultValue("8") int blockSize,
 			@DefaultValue("1") int parallelism) {
@@ -45,7 +45,7 @@ public record PalisadePasswordProperties(@DefaultValue("argon2id") String algori
 	/**
 	 * PBKDF2-HMAC-SHA256.
 	 *
-	 * @param iterations iteration count
+	 * @param iterations Iteration count.
 	 */
 	public record Pbkdf2(@DefaultValue("600000") int iterations) {
 	}
@@ -53,7 +53,7 @@ public record PalisadePasswordProperties(@DefaultValue("argon2id") String algori
 	/**
 	 * bcrypt.
 	 *
-	 * @param cost log2 of the work factor
+	 * @param cost Log2 of the work factor.
 	 */
 	public record Bcrypt(@DefaultValue("10") int cost) {
 	}

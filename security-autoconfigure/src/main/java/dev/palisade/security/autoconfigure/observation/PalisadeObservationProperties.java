@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param springSecurity DECISIONS (default) keeps the authentication and authorization
  * observations and drops the per-filter ones; NONE drops all of Spring Security's observations;
- * ALL keeps Spring Security's default
+ * ALL keeps Spring Security's default.
  */
 @ConfigurationProperties("palisade.observations")
 public record PalisadeObservationProperties(@DefaultValue("DECISIONS") SpringSecurity springSecurity) {

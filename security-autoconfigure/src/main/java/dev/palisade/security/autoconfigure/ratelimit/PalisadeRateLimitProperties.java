@@ -18,30 +18,30 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * proxy whose address range is not yet listed in {@code trusted-proxies}. The sign-in throttle is
  * on by default.
  *
- * @param enabled whether rate limiting is configured at all
- * @param backend where buckets live: {@code local} (this instance) or {@code redis} (shared by all
- * instances)
- * @param redis the Redis backend
- * @param timeBudget the longest a decision may wait for the backend before the failure mode answers;
+ * @param enabled Whether rate limiting is configured at all.
+ * @param backend Where buckets live: local (this instance) or redis (shared by all
+ * instances).
+ * @param redis The Redis backend.
+ * @param timeBudget The longest a decision may wait for the backend before the failure mode answers;
  * with Redis it also bounds each step of opening a connection (TCP connect, then handshake); a request
- * never waits for a connection attempt, and start-up waits for the first attempt only
- * @param failureMode what to answer when the backend cannot decide in time: {@code fail-open} lets the
- * request through, {@code fail-closed} refuses it with 429
- * @param failClosedRetryAfter the {@code Retry-After} of a fail-closed refusal
- * @param maximumLocalKeys the most callers the local backend tracks at once; callers idle for a
+ * never waits for a connection attempt, and start-up waits for the first attempt only.
+ * @param failureMode What to answer when the backend cannot decide in time: fail-open lets the
+ * request through, fail-closed refuses it with 429.
+ * @param failClosedRetryAfter The Retry-After of a fail-closed refusal.
+ * @param maximumLocalKeys The most callers the local backend tracks at once; callers idle for a
  * sweep interval (10 s) are dropped once their limits have recovered, and beyond this bound the
- * least valuable are evicted, which resets their buckets
+ * least valuable are evicted, which resets their buckets.
  * @param trustedProxies CIDR blocks of the reverse proxies whose forwarding header is believed; empty
- * means the socket peer is always the client
- * @param proxyHeader the forwarding header those proxies write: {@code x-forwarded-for} or
- * {@code forwarded}
- * @param planClaim the token claim that carries the caller's plan; an API key's plan is the key's own
- * (set when it is created, or {@code plan} of a declared key)
- * @param ietfHeaders whether to add the IETF {@code RateLimit-Policy} and {@code RateLimit} fields
- * @param preAuthPolicies policies checked before authentication, keyed by client address (callers
- * have no principal yet, so caller kinds and plans cannot be used); the first match applies
- * @param policies policies checked after authentication; the first match applies
- * @param signIn the sign-in throttle (per username and client address)
+ * means the socket peer is always the client.
+ * @param proxyHeader The forwarding header those proxies write: x-forwarded-for or
+ * forwarded.
+ * @param planClaim The token claim that carries the caller's plan; an API key's plan is the key's own
+ * (set when it is created, or plan of a declared key).
+ * @param ietfHeaders Whether to add the IETF RateLimit-Policy and RateLimit fields.
+ * @param preAuthPolicies Policies checked before authentication, keyed by client address (callers
+ * have no principal yet, so caller kinds and plans cannot be used); the first match applies.
+ * @param policies Policies checked after authentication; the first match applies.
+ * @param signIn The sign-in throttle (per username and client address).
  */
 @ConfigurationProperties("palisade.rate-limit")
 public record PalisadeRateLimitProperties(@DefaultValue("true") boolean enabled,
@@ -71,9 +71,9 @@ public record PalisadeRateLimitProperties(@DefaultValue("true") boolean enabled,
 	/**
 	 * The Redis backend.
 	 *
-	 * @param uri the Redis URI, for example {@code redis://localhost:6379} or
-	 * {@code rediss://:password@host:6380/0}
-	 * @param keyPrefix the prefix of every bucket key
+	 * @param uri The Redis URI, for example redis://localhost:6379 or
+	 * rediss://:password@host:6380/0.
+	 * @param keyPrefix The prefix of every bucket key.
 	 */
 	public record Redis(@DefaultValue("redis://localhost:6379") String uri,
 			@DefaultValue("palisade:rl:") String keyPrefix) {
@@ -87,17 +87,17 @@ public record PalisadeRateLimitProperties(@DefaultValue("true") boolean enabled,
 	/**
 	 * One policy.
 	 *
-	 * @param name the policy name (letters, digits, '.', '_', '-'), unique across both lists; it is a
-	 * metric tag and part of the bucket keys
-	 * @param paths Ant-style path patterns; none means every path
-	 * @param methods HTTP methods; none means every method
-	 * @param callerKinds caller kinds (user, service, api-key, client-cert); none means every caller,
-	 * anonymous ones included
-	 * @param plans plans; none means every plan, requests without one included
-	 * @param keyBy what buckets are keyed by: api-key, subject, org or client-ip (the fallback when the
-	 * request lacks the preferred identity)
-	 * @param limits the limits, all of which a request must pass (for example 20 per second and 10000
-	 * per day)
+	 * @param name The policy name (letters, digits, '.', '_', '-'), unique across both lists; it is a
+	 * metric tag and part of the bucket keys.
+	 * @param paths Ant-style path patterns; none means every path.
+	 * @param methods HTTP methods; none means every method.
+	 * @param callerKinds Caller kinds (user, service, api-key, client-cert); none means every caller,
+	 * anonymous ones included.
+	 * @param plans Plans; none means every plan, requests without one included.
+	 * @param keyBy What buckets are keyed by: api-key, subject, org or client-ip (the fallback when the
+	 * request lacks the preferred identity).
+	 * @param limits The limits, all of which a request must pass (for example 20 per second and 10000
+	 * per day).
 	 */
 	public record Policy(String name, List<String> paths, List<String> methods, List<PrincipalKind> callerKinds,
 			List<String> plans, @DefaultValue("client-ip") KeyStrategy keyBy, List<Limit> limits) {
@@ -114,10 +114,10 @@ public record PalisadeRateLimitProperties(@DefaultValue("true") boolean enabled,
 	/**
 	 * One limit.
 	 *
-	 * @param capacity requests allowed per period (and the largest burst)
-	 * @param period the length of the period
-	 * @param algorithm how requests are counted: token-bucket-greedy, token-bucket-interval,
-	 * leaky-bucket or sliding-window
+	 * @param capacity Requests allowed per period (and the largest burst).
+	 * @param period The length of the period.
+	 * @param algorithm How requests are counted: token-bucket-greedy, token-bucket-interval,
+	 * leaky-bucket or sliding-window.
 	 */
 	public record Limit(long capacity, Duration period,
 			@DefaultValue("token-bucket-greedy") LimitAlgorithm algorithm) {
@@ -129,16 +129,16 @@ public record PalisadeRateLimitProperties(@DefaultValue("true") boolean enabled,
 	 * addresses. Only an address's own failures ever block it, so an attacker cannot lock the real
 	 * user out.
 	 *
-	 * @param enabled whether the throttle bean exists
-	 * @param freeAttempts failures from one address allowed before any delay
-	 * @param baseDelay the first delay, doubled with each further failure from that address
-	 * @param maxDelay the longest one failure blocks its address while the username is within budget
-	 * @param forgetAfter how long after an address's last failure its failures are forgotten
-	 * @param usernameBudget failures one username takes from all addresses together before each
-	 * failure blocks its address for {@code overBudgetDelay}
-	 * @param usernameBudgetRefill how often the username budget allows one more failure
-	 * @param overBudgetDelay how long each failure over the username budget blocks its address
-	 * @param maximumUsernames the most username-address pairs, and usernames, tracked at once
+	 * @param enabled Whether the throttle bean exists.
+	 * @param freeAttempts Failures from one address allowed before any delay.
+	 * @param baseDelay The first delay, doubled with each further failure from that address.
+	 * @param maxDelay The longest one failure blocks its address while the username is within budget.
+	 * @param forgetAfter How long after an address's last failure its failures are forgotten.
+	 * @param usernameBudget Failures one username takes from all addresses together before each
+	 * failure blocks its address for overBudgetDelay.
+	 * @param usernameBudgetRefill How often the username budget allows one more failure.
+	 * @param overBudgetDelay How long each failure over the username budget blocks its address.
+	 * @param maximumUsernames The most username-address pairs, and usernames, tracked at once.
 	 */
 	public record SignIn(@DefaultValue("true") boolean enabled, @DefaultValue("3") int freeAttempts,
 			@DefaultValue("1s") Duration baseDelay, @DefaultValue("30s") Duration maxDelay,

@@ -13,26 +13,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Refresh tokens and revocation ({@code palisade.refresh}).
  *
- * @param enabled whether refresh tokens, the access-token deny list and their revocation are
- * configured
- * @param absoluteLifetime how long a refresh-token family (one sign-in) lives however often it is used
- * @param idleTimeout how long a family lives without being used; every rotation extends it, never
- * beyond the absolute lifetime
- * @param prefix the recognisable prefix of refresh tokens ({@code <prefix>_...}): 2-16 lower-case
- * letters or digits, starting with a letter
- * @param store where families and token hashes are kept
- * @param jdbc settings of the JDBC store
- * @param redis settings of the Redis store
- * @param sweep the background removal of expired families
- * @param denyListMaximumSize the most revoked access-token ids kept (each exactly until its
+ * @param enabled Whether refresh tokens, the access-token deny list and their revocation are
+ * configured.
+ * @param absoluteLifetime How long a refresh-token family (one sign-in) lives however often it is used.
+ * @param idleTimeout How long a family lives without being used; every rotation extends it, never
+ * beyond the absolute lifetime.
+ * @param prefix The recognisable prefix of refresh tokens (<prefix>_...): 2-16 lower-case
+ * letters or digits, starting with a letter.
+ * @param store Where families and token hashes are kept.
+ * @param jdbc Settings of the JDBC store.
+ * @param redis Settings of the Redis store.
+ * @param sweep The background removal of expired families.
+ * @param denyListMaximumSize The most revoked access-token ids kept (each exactly until its
  * token's expiry); beyond it a further revocation is refused (503) and every other token is judged
- * as before, so size it well above the revocations expected within one access-token lifetime
- * @param denyList where revoked access-token ids are kept: AUTO (default) shares them through Redis
- * when {@code store} is {@code redis} and keeps them in this node's memory otherwise; LOCAL or
- * REDIS (at {@code redis.uri}, under {@code <redis.key-prefix>deny:}) chooses
- * @param denyListResyncInterval with the Redis deny list, how often a node reconciles its mirror
+ * as before, so size it well above the revocations expected within one access-token lifetime.
+ * @param denyList Where revoked access-token ids are kept: AUTO (default) shares them through Redis
+ * when store is redis and keeps them in this node's memory otherwise; LOCAL or
+ * REDIS (at redis.uri, under <redis.key-prefix>deny:) chooses.
+ * @param denyListResyncInterval With the Redis deny list, how often a node reconciles its mirror
  * with the keys in Redis, which bounds how long a revocation published while it was disconnected
- * goes unseen
+ * goes unseen.
  */
 @ConfigurationProperties("palisade.refresh")
 public record PalisadeRefreshProperties(@DefaultValue("true") boolean enabled,
@@ -79,9 +79,9 @@ public record PalisadeRefreshProperties(@DefaultValue("true") boolean enabled,
 	/**
 	 * The JDBC store, on the application's {@code DataSource} bean.
 	 *
-	 * @param initializeSchema whether to create the tables at start-up when they are missing
-	 * ({@code CREATE ... IF NOT EXISTS} from {@code META-INF/palisade/refresh/schema-<db>.sql});
-	 * off by default: apply that file with your migration tool instead
+	 * @param initializeSchema Whether to create the tables at start-up when they are missing
+	 * (CREATE ... IF NOT EXISTS from META-INF/palisade/refresh/schema-<db>.sql);
+	 * off by default: apply that file with your migration tool instead.
 	 */
 	public record Jdbc(@DefaultValue("false") boolean initializeSchema) {
 	}
@@ -90,9 +90,9 @@ public record PalisadeRefreshProperties(@DefaultValue("true") boolean enabled,
 	 * The Redis store. Palisade opens and closes its own connection; the server must be a single
 	 * node or a Sentinel-managed primary (not Redis Cluster).
 	 *
-	 * @param uri the server, {@code redis://[user:password@]host:port[/database]} or
-	 * {@code rediss://} for TLS
-	 * @param keyPrefix the prefix of every key the store writes
+	 * @param uri The server, redis://[user:password@]host:port[/database] or
+	 * rediss:// for TLS.
+	 * @param keyPrefix The prefix of every key the store writes.
 	 */
 	public record Redis(@DefaultValue("redis://localhost:6379") URI uri,
 			@DefaultValue(RedisRefreshTokenStore.DEFAULT_KEY_PREFIX) String keyPrefix) {
@@ -106,9 +106,9 @@ public record PalisadeRefreshProperties(@DefaultValue("true") boolean enabled,
 	/**
 	 * The background sweeper that deletes expired families in batches, without a full-table lock.
 	 *
-	 * @param enabled whether the sweeper runs
-	 * @param interval time between two sweeps; the first runs one interval after start-up
-	 * @param batchSize families deleted per statement; a sweep repeats batches until one is not full
+	 * @param enabled Whether the sweeper runs.
+	 * @param interval Time between two sweeps; the first runs one interval after start-up.
+	 * @param batchSize Families deleted per statement; a sweep repeats batches until one is not full.
 	 */
 	public record Sweep(@DefaultValue("true") boolean enabled, @DefaultValue("10m") Duration interval,
 			@DefaultValue("500") int batchSize) {

@@ -26,7 +26,7 @@ class InvalidKeyConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<Inv
 			case KEY_ALGORITHM_MISMATCH -> "Make palisade.tokens.signing.algorithm match the key: RS*/PS* need an RSA"
 					+ " key, ES256 an EC P-256 key, ES384 an EC P-384 key, EdDSA an Ed25519 key, HS* a secret.";
 			case UNSUPPORTED_ALGORITHM -> "Set palisade.tokens.signing.algorithm to one of HS256, HS384, HS512, RS256,"
-					+ " RS384, RS512, PS256, ES256, ES384 or EdDSA (generated keys need an asymmetric one).";
+					+ " RS384, RS512, PS256, PS384, PS512, ES256, ES384 or EdDSA (generated keys need an asymmetric one).";
 			case NO_SIGNING_KEY -> "Configure a signing key: palisade.tokens.signing.source=generated (with"
 					+ " palisade.tokens.signing.directory to keep it), pem with private-key, jwk with jwk, or secret with"
 					+ " secret.";

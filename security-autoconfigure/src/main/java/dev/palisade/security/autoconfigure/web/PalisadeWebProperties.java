@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * <p>Public paths moved to {@code palisade.access.public-paths}.
  *
- * @param realm the realm named in {@code WWW-Authenticate} challenges
+ * @param realm The realm named in WWW-Authenticate challenges.
  */
 @ConfigurationProperties("palisade.web")
 public record PalisadeWebProperties(@DefaultValue("palisade") String realm) {
