@@ -29,7 +29,7 @@ import dev.palisade.security.ratelimit.redis.RedisRateLimitBackend;
  * never more than one second, so that next to a healthy Redis the first requests are already
  * enforced while a silent one delays start-up by a second at most.
  */
-final class ReconnectingRedisBackend implements RateLimitBackend, AutoCloseable {
+final class ReconnectingRedisBackend implements RateLimitBackend, RemoteBackendConnection, AutoCloseable {
 
 	private static final long STARTUP_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -131,7 +131,8 @@ final class ReconnectingRedisBackend implements RateLimitBackend, AutoCloseable 
 	}
 
 	/** Whether a connection is open. */
-	boolean isConnected() {
+	@Override
+	public boolean isConnected() {
 		return this.delegate != null;
 	}
 
