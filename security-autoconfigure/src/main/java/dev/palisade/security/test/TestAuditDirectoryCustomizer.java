@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -21,6 +19,7 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Spring keeps several test application contexts alive in one JVM, and the audit file sink allows
@@ -95,11 +94,7 @@ final class TestAuditDirectoryCustomizer implements ContextCustomizer {
 
 		@Override
 		public void destroy() throws IOException {
-			try (Stream<Path> paths = Files.walk(this.directory)) {
-				for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-					Files.deleteIfExists(path);
-				}
-			}
+			FileSystemUtils.deleteRecursively(this.directory);
 		}
 	}
 }

@@ -92,18 +92,21 @@ final class AuditKeyLoader {
 	private static InvalidPalisadePropertyException unusableKeyFile(PalisadeAuditProperties properties,
 			java.nio.file.FileSystemException ex) {
 		String problem = "cannot use " + ex.getFile() + " (" + ex.getClass().getSimpleName() + ")";
-		Path file = (ex.getFile() != null) ? Path.of(ex.getFile()).toAbsolutePath().normalize() : null;
-		for (var configured : java.util.Map.of("palisade.audit.hmac-key-file", String.valueOf(properties.hmacKeyFile()),
-				"palisade.audit.signing-key-file", String.valueOf(properties.signingKeyFile())).entrySet()) {
-			if (file != null && file.equals(Path.of(configured.getValue()).toAbsolutePath().normalize())) {
-				return new InvalidPalisadePropertyException(configured.getKey(), problem,
-						"Check that the file exists and that the application's user may read it.", ex);
-			}
+		String configured = sameFile(ex.getFile(), properties.hmacKeyFile()) ? "palisade.audit.hmac-key-file"
+				: sameFile(ex.getFile(), properties.signingKeyFile()) ? "palisade.audit.signing-key-file" : null;
+		if (configured != null) {
+			return new InvalidPalisadePropertyException(configured, problem,
+					"Check that the file exists and that the application's user may read it.", ex);
 		}
 		String property = (properties.keyDirectory() != null) ? "palisade.audit.key-directory" : "palisade.audit.path";
 		return new InvalidPalisadePropertyException(property, problem + " in the audit key directory "
 				+ properties.effectiveKeyDirectory().toAbsolutePath(),
 				"Make that directory writable by the application's user, or point " + property + " at one that is.", ex);
+	}
+
+	private static boolean sameFile(String failed, Path configured) {
+		return failed != null && configured != null
+				&& Path.of(failed).toAbsolutePath().normalize().equals(configured.toAbsolutePath().normalize());
 	}
 
 	private static Keyring<SecretKey> macKeys(PalisadeAuditProperties properties, byte[] primary) throws IOException {

@@ -102,7 +102,11 @@ final class KnownPalisadeProperties {
 		return best;
 	}
 
-	/** Levenshtein distance, giving up (returning {@code limit}) once it cannot be below {@code limit}. */
+	/**
+	 * Levenshtein distance, giving up (returning {@code limit}) once it cannot be below {@code limit}.
+	 * Written here because neither Spring nor the starter's dependencies offer one (commons-text
+	 * would be a new dependency for twenty lines).
+	 */
 	private static int distance(String a, String b, int limit) {
 		if (Math.abs(a.length() - b.length()) >= limit) {
 			return limit;
