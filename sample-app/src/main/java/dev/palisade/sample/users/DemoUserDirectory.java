@@ -4,30 +4,32 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.palisade.sample.users.DemoUserProperties.DemoUser;
+import dev.palisade.security.user.PalisadeUser;
+import dev.palisade.security.user.PalisadeUserDirectory;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The demo users, by username. Holds upgraded password hashes in memory: a hash made with weaker
- * parameters is replaced after the next successful sign-in.
+ * The demo users, by username: the user source of Palisade's token endpoint. Holds upgraded
+ * password hashes in memory: a hash made with weaker parameters is replaced after the next
+ * successful sign-in. A real service implements {@link PalisadeUserDirectory} over its user table.
  */
 @Component
-public class DemoUserDirectory {
+public class DemoUserDirectory implements PalisadeUserDirectory {
 
-	private final Map<String, DemoUser> users = new ConcurrentHashMap<>();
+	private final Map<String, PalisadeUser> users = new ConcurrentHashMap<>();
 
 	public DemoUserDirectory(DemoUserProperties properties) {
-		properties.users().forEach((user) -> this.users.put(user.username(), user));
+		properties.users().forEach((user) -> this.users.put(user.username(), user.toPalisadeUser()));
 	}
 
-	public Optional<DemoUser> find(String username) {
+	@Override
+	public Optional<PalisadeUser> findByUsername(String username) {
 		return Optional.ofNullable(this.users.get(username));
 	}
 
-	/** Replaces a user's password hash (after an upgrade on sign-in). */
-	public void replaceHash(String username, String newHash) {
-		this.users.computeIfPresent(username, (name, user) -> new DemoUser(user.username(), newHash, user.org(),
-				user.project(), user.roles(), user.plan()));
+	@Override
+	public void updatePasswordHash(String username, String newHash) {
+		this.users.computeIfPresent(username, (name, user) -> user.withPasswordHash(newHash));
 	}
 }

@@ -3,6 +3,8 @@ package dev.palisade.sample.users;
 import java.util.List;
 import java.util.Set;
 
+import dev.palisade.security.user.PalisadeUser;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -34,6 +36,10 @@ public record DemoUserProperties(List<DemoUser> users) {
 
 		public DemoUser {
 			roles = (roles != null) ? Set.copyOf(roles) : Set.of();
+		}
+
+		PalisadeUser toPalisadeUser() {
+			return new PalisadeUser(this.username, this.passwordHash, this.org, this.project, this.roles, this.plan);
 		}
 
 		@Override

@@ -57,9 +57,12 @@ final class AccessConfigurationCompiler {
 	}
 
 	/**
-	 * @param alwaysPublic paths Palisade itself serves publicly ({@code /error}, the JWK Set)
+	 * @param alwaysPublic paths Palisade itself serves publicly ({@code /error}, the JWK Set, the token endpoint)
+	 * @param alwaysAuthenticated paths Palisade itself serves to any authenticated caller (sign-out
+	 * everywhere), added after the application's own rules so that those can narrow them
 	 */
-	static UrlAccessRules rules(PalisadeAccessProperties properties, AccessModel model, List<String> alwaysPublic) {
+	static UrlAccessRules rules(PalisadeAccessProperties properties, AccessModel model, List<String> alwaysPublic,
+			List<String> alwaysAuthenticated) {
 		UrlAccessRules.Builder builder = UrlAccessRules.builder();
 		Set<String> publicPaths = new LinkedHashSet<>();
 		List<String> configured = properties.publicPaths();
@@ -92,6 +95,9 @@ final class AccessConfigurationCompiler {
 			catch (IllegalArgumentException ex) {
 				throw new InvalidAccessConfigurationException(property, ex.getMessage(), ex);
 			}
+		}
+		for (String path : alwaysAuthenticated) {
+			builder.rule(null, path, UrlRequirement.authenticated());
 		}
 		return builder.build();
 	}

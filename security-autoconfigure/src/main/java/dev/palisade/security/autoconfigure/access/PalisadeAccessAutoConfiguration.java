@@ -12,6 +12,7 @@ import dev.palisade.security.autoconfigure.web.PalisadeWebSecurityAutoConfigurat
 import dev.palisade.security.method.AnnotationHandlerGuard;
 import dev.palisade.security.method.PalisadeMethodAuthorizationManager;
 import dev.palisade.security.web.HandlerMethodGuard;
+import dev.palisade.security.web.PalisadeEndpointPaths;
 import dev.palisade.security.web.HandlerMethodResolver;
 import dev.palisade.security.web.MvcHandlerMethodResolver;
 import dev.palisade.security.web.PalisadeRequestAuthorizationManager;
@@ -69,13 +70,18 @@ public final class PalisadeAccessAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	UrlAccessRules palisadeUrlAccessRules(PalisadeAccessProperties properties, AccessModel model,
-			ObjectProvider<PalisadeTokenProperties> tokens) {
+			ObjectProvider<PalisadeTokenProperties> tokens, ObjectProvider<PalisadeEndpointPaths> endpoints) {
 		List<String> alwaysPublic = new ArrayList<>(List.of("/error"));
 		PalisadeTokenProperties token = tokens.getIfAvailable();
 		if (token != null && token.enabled() && token.jwks().enabled()) {
 			alwaysPublic.add(token.jwks().path());
 		}
-		return AccessConfigurationCompiler.rules(properties, model, alwaysPublic);
+		List<String> alwaysAuthenticated = new ArrayList<>();
+		endpoints.orderedStream().forEach((paths) -> {
+			alwaysPublic.addAll(paths.publicPaths());
+			alwaysAuthenticated.addAll(paths.authenticatedPaths());
+		});
+		return AccessConfigurationCompiler.rules(properties, model, alwaysPublic, alwaysAuthenticated);
 	}
 
 	@Bean

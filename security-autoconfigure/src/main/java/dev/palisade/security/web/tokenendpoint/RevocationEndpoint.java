@@ -1,4 +1,4 @@
-package dev.palisade.sample.auth;
+package dev.palisade.security.web.tokenendpoint;
 
 import java.time.Instant;
 import java.util.List;
@@ -13,12 +13,12 @@ import dev.palisade.security.principal.PalisadePrincipal;
 import dev.palisade.security.refresh.AccessTokenDenyList;
 import dev.palisade.security.refresh.DenyListFullException;
 import dev.palisade.security.refresh.RefreshTokenService;
+import dev.palisade.security.refresh.RefreshTokenStoreException;
 import dev.palisade.security.token.AccessTokenVerifier;
 import dev.palisade.security.token.InvalidTokenException;
 import dev.palisade.security.token.VerifiedAccessToken;
 import dev.palisade.security.web.PalisadeAuthentication;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -30,14 +30,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Ending sign-ins. {@code POST /auth/revoke} is RFC 7009 token revocation (public: holding a token
+ * Ending sign-ins. {@code POST /auth/revoke} ({@code palisade.token-endpoint.revocation-path}) is RFC 7009 token revocation (public: holding a token
  * is the right to revoke it): a refresh token ends its whole family, an access token goes to the
  * deny list until its expiry, and the answer is 200 whether or not the token was known.
- * {@code POST /auth/logout-all} signs the caller out everywhere: every refresh-token family of the
+ * {@code POST /auth/logout-all} ({@code palisade.token-endpoint.logout-all-path}, authenticated) signs the caller out everywhere: every refresh-token family of the
  * caller and the access token of this request die at once.
  */
 @RestController
-class RevocationController {
+public class RevocationEndpoint {
 
 	private final RefreshTokenService refreshTokens;
 
@@ -47,19 +47,19 @@ class RevocationController {
 
 	private final AuditRecorder audit;
 
-	RevocationController(RefreshTokenService refreshTokens, AccessTokenVerifier accessTokens,
-			AccessTokenDenyList denyList, ObjectProvider<AuditRecorder> audit) {
+	public RevocationEndpoint(RefreshTokenService refreshTokens, AccessTokenVerifier accessTokens,
+			AccessTokenDenyList denyList, AuditRecorder audit) {
 		this.refreshTokens = refreshTokens;
 		this.accessTokens = accessTokens;
 		this.denyList = denyList;
-		this.audit = audit.getIfAvailable(() -> AuditRecorder.NONE);
+		this.audit = audit;
 	}
 
 	/**
 	 * Revokes the token in {@code token}; {@code token_type_hint} is accepted and not needed, since
 	 * both kinds are tried (RFC 7009 §2.1 asks servers to search beyond the hint anyway).
 	 */
-	@PostMapping(path = "/auth/revoke", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+	@PostMapping(path = "${palisade.token-endpoint.revocation-path:/auth/revoke}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 	ResponseEntity<Map<String, Object>> revoke(@RequestParam MultiValueMap<String, String> form) {
 		for (List<String> values : form.values()) {
 			if (values.size() > 1) {
@@ -76,7 +76,7 @@ class RevocationController {
 		return OAuthErrors.noStore(ResponseEntity.ok()).build();
 	}
 
-	@PostMapping("/auth/logout-all")
+	@PostMapping("${palisade.token-endpoint.logout-all-path:/auth/logout-all}")
 	ResponseEntity<Void> logoutAll(@AuthenticationPrincipal PalisadePrincipal me, Authentication authentication) {
 		this.refreshTokens.revokeAllForSubject(me.subject());
 		if (authentication instanceof PalisadeAuthentication caller && caller.tokenId() != null) {
@@ -88,6 +88,12 @@ class RevocationController {
 	/** The deny list is full: this one revocation did not take effect, so the client must hear it and retry. */
 	@ExceptionHandler(DenyListFullException.class)
 	ResponseEntity<Map<String, Object>> denyListFull() {
+		return OAuthErrors.temporarilyUnavailable();
+	}
+
+	/** The refresh-token store is down: the revocation may not have taken effect, so the client must retry. */
+	@ExceptionHandler(RefreshTokenStoreException.class)
+	ResponseEntity<Map<String, Object>> storeUnavailable() {
 		return OAuthErrors.temporarilyUnavailable();
 	}
 

@@ -1,8 +1,9 @@
-package dev.palisade.sample.auth;
+package dev.palisade.security.web.tokenendpoint;
 
 import java.util.Map;
 
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -22,6 +23,18 @@ final class OAuthErrors {
 
 	static ResponseEntity<Map<String, Object>> unsupportedGrantType() {
 		return error("unsupported_grant_type");
+	}
+
+	/**
+	 * RFC 6749 §5.2's {@code invalid_client}: 401, with a {@code Basic} challenge when the client
+	 * tried HTTP Basic, as the RFC requires.
+	 */
+	static ResponseEntity<Map<String, Object>> invalidClient(boolean triedBasic, String realm) {
+		ResponseEntity.BodyBuilder builder = noStore(ResponseEntity.status(HttpStatus.UNAUTHORIZED));
+		if (triedBasic) {
+			builder.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + realm + "\"");
+		}
+		return builder.body(Map.of("error", "invalid_client"));
 	}
 
 	/** RFC 6749 §4.1.2.1's {@code temporarily_unavailable}, with 503: a backend is down, retry later. */

@@ -1,4 +1,4 @@
-package dev.palisade.sample.auth;
+package dev.palisade.security.web.tokenendpoint;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

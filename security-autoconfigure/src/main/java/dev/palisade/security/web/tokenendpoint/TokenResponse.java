@@ -1,5 +1,6 @@
-package dev.palisade.sample.auth;
+package dev.palisade.security.web.tokenendpoint;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -8,10 +9,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *
  * @param accessToken the JWT access token
  * @param expiresIn seconds until the access token expires
- * @param refreshToken the opaque refresh token
+ * @param refreshToken the opaque refresh token, or {@code null} for a grant that issues none
+ * ({@code client_credentials}, as RFC 6749 §4.4.3 advises); left out of the JSON then
  */
 record TokenResponse(@JsonProperty("access_token") String accessToken, @JsonProperty("expires_in") long expiresIn,
-		@JsonProperty("refresh_token") String refreshToken) {
+		@JsonProperty("refresh_token") @JsonInclude(JsonInclude.Include.NON_NULL) String refreshToken) {
 
 	@JsonProperty("token_type")
 	String tokenType() {
