@@ -1,5 +1,7 @@
 package dev.palisade.security.web;
 
+import java.util.List;
+
 import dev.palisade.security.token.AccessTokenVerifier;
 import dev.palisade.security.token.InvalidTokenException;
 import dev.palisade.security.token.VerifiedAccessToken;
@@ -21,9 +23,20 @@ public final class AccessTokenAuthenticationProvider implements AuthenticationPr
 
 	private final BearerCredentialRouting routing;
 
+	private final AccessTokenOutcomeListener[] listeners;
+
 	public AccessTokenAuthenticationProvider(AccessTokenVerifier verifier, BearerCredentialRouting routing) {
+		this(verifier, routing, List.of());
+	}
+
+	/**
+	 * @param listeners told each verification's outcome, in order
+	 */
+	public AccessTokenAuthenticationProvider(AccessTokenVerifier verifier, BearerCredentialRouting routing,
+			List<AccessTokenOutcomeListener> listeners) {
 		this.verifier = verifier;
 		this.routing = routing;
+		this.listeners = listeners.toArray(AccessTokenOutcomeListener[]::new);
 	}
 
 	@Override
@@ -34,12 +47,18 @@ public final class AccessTokenAuthenticationProvider implements AuthenticationPr
 		}
 		try {
 			VerifiedAccessToken verified = this.verifier.verify(token);
+			for (AccessTokenOutcomeListener listener : this.listeners) {
+				listener.onVerified();
+			}
 			PalisadeAuthentication result = new PalisadeAuthentication(verified.principal(), verified.jti(),
 					verified.expiresAt(), verified.claims());
 			result.setDetails(authentication.getDetails());
 			return result;
 		}
 		catch (InvalidTokenException ex) {
+			for (AccessTokenOutcomeListener listener : this.listeners) {
+				listener.onRejected(ex.reason());
+			}
 			throw new InvalidBearerTokenException("Invalid token", ex);
 		}
 	}

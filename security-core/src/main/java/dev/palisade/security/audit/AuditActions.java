@@ -1,8 +1,11 @@
 package dev.palisade.security.audit;
 
+import java.util.Set;
+
 /**
  * The action names Palisade records. They double as the bounded {@code type} tag of the
- * {@code palisade.audit.events} metric, so features use these constants rather than free text.
+ * {@code palisade.audit.events} metric ({@link #metricType}), so features use these constants
+ * rather than free text.
  */
 public final class AuditActions {
 
@@ -57,6 +60,23 @@ public final class AuditActions {
 	/** An administrative endpoint was called. */
 	public static final String ADMIN_REQUEST = "admin.request";
 
+	/** The {@code type} tag value of every action that is not one of these constants. */
+	public static final String APPLICATION = "application";
+
+	private static final Set<String> BUILT_IN = Set.of(ACCESS_TOKEN_AUTHENTICATE, API_KEY_AUTHENTICATE,
+			CLIENT_CERT_AUTHENTICATE, PASSWORD_AUTHENTICATE, OTHER_AUTHENTICATE, AUTHORIZE, RATE_LIMIT,
+			REFRESH_TOKEN_REUSE, REFRESH_TOKEN_REVOKE, ACCESS_TOKEN_REVOKE, KEY_REVOKE, API_KEY_CREATE, API_KEY_ROTATE,
+			API_KEY_REVOKE, SECRET_READ, SECRET_WRITE, ADMIN_REQUEST);
+
 	private AuditActions() {
+	}
+
+	/**
+	 * The bounded metric tag for an action: the action itself when it is one of these constants,
+	 * else {@value #APPLICATION}, so that an application's own actions (free text, possibly built
+	 * from input) can never grow the number of series.
+	 */
+	public static String metricType(String action) {
+		return BUILT_IN.contains(action) ? action : APPLICATION;
 	}
 }

@@ -1,5 +1,6 @@
 package dev.palisade.security.autoconfigure.audit;
 
+import dev.palisade.security.audit.AuditActions;
 import dev.palisade.security.audit.AuditEvent;
 import dev.palisade.security.audit.AuditListener;
 import dev.palisade.security.audit.AuditWriteException;
@@ -9,8 +10,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * Counts audit records: {@code palisade.audit.events} tagged {@code type} (the action, a
- * bounded set of code constants) and {@code result}; {@code palisade.audit.dropped} for records
+ * Counts audit records: {@code palisade.audit.events} tagged {@code type} (the action when it is
+ * one of {@link AuditActions}, else {@code application}: a bounded set) and {@code result}; {@code palisade.audit.dropped} for records
  * dropped under back-pressure DROP; {@code palisade.audit.failures} for sink failures;
  * {@code palisade.audit.refused} for appends refused (failed log or write timeout), each a 503.
  */
@@ -36,7 +37,7 @@ final class AuditMetricsListener implements AuditListener {
 		if (registry != null) {
 			Counter.builder(EVENTS)
 				.description("Audit records written")
-				.tag("type", event.action())
+				.tag("type", AuditActions.metricType(event.action()))
 				.tag("result", event.result().wireName())
 				.register(registry)
 				.increment();

@@ -12,6 +12,7 @@ import dev.palisade.security.token.KeyringAccessTokenVerifier;
 import dev.palisade.security.token.RotatingKeyring;
 import dev.palisade.security.token.VerifiedAccessToken;
 import dev.palisade.security.web.AccessTokenAuthenticationProvider;
+import dev.palisade.security.web.AccessTokenOutcomeListener;
 import dev.palisade.security.web.BearerCredentialRouting;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -98,9 +99,9 @@ public final class PalisadeTokenAutoConfiguration {
 		@ConditionalOnMissingBean
 		@Order(0)
 		AccessTokenAuthenticationProvider palisadeAccessTokenAuthenticationProvider(AccessTokenVerifier verifier,
-				ObjectProvider<BearerCredentialRouting> routing) {
+				ObjectProvider<BearerCredentialRouting> routing, ObjectProvider<AccessTokenOutcomeListener> listeners) {
 			return new AccessTokenAuthenticationProvider(verifier,
-					routing.getIfAvailable(BearerCredentialRouting::accessTokensOnly));
+					routing.getIfAvailable(BearerCredentialRouting::accessTokensOnly), listeners.orderedStream().toList());
 		}
 	}
 }

@@ -7,11 +7,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
+import dev.palisade.security.audit.AuditRecorder;
+import dev.palisade.security.audit.AuditResult;
 import dev.palisade.security.audit.file.AuditLogFiles;
 import dev.palisade.security.audit.file.AuditLogReader;
+import dev.palisade.security.autoconfigure.token.AccessTokenMetrics;
 import dev.palisade.security.principal.PrincipalKind;
 import dev.palisade.security.token.AccessTokenIssuer;
 import dev.palisade.security.token.AccessTokenRequest;
+import dev.palisade.security.token.InvalidTokenException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -134,6 +138,35 @@ class AuditHttpTests {
 		assertThat(this.meters.get(AuditMetricsListener.EVENTS).tag("type", "authorize").tag("result", "denied")
 			.counter()
 			.count()).isGreaterThanOrEqualTo(1);
+	}
+
+	@Test
+	void anApplicationsOwnActionsShareOneBoundedTypeTag(@Autowired AuditRecorder recorder) {
+		for (int i = 0; i < 5; i++) {
+			recorder.record(dev.palisade.security.audit.AuditEvent.builder().action("invoice.export." + i).result(AuditResult.SUCCESS).build());
+		}
+		assertThat(this.meters.find(AuditMetricsListener.EVENTS).counters())
+			.noneSatisfy((counter) -> assertThat(counter.getId().getTag("type")).startsWith("invoice."));
+		assertThat(this.meters.get(AuditMetricsListener.EVENTS).tag("type", "application").counter().count())
+			.isGreaterThanOrEqualTo(5);
+	}
+
+	@Test
+	void accessTokenVerificationsAreCountedByOutcome() throws Exception {
+		double valid = verifications("valid");
+		double malformed = verifications("malformed");
+		this.mvc.perform(get("/api/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token("vera", Set.of())))
+			.andExpect(status().isOk());
+		this.mvc.perform(get("/api/me").header(HttpHeaders.AUTHORIZATION, "Bearer not.a.jwt"))
+			.andExpect(status().isUnauthorized());
+		assertThat(verifications("valid")).isEqualTo(valid + 1);
+		assertThat(verifications("malformed")).isEqualTo(malformed + 1);
+		assertThat(this.meters.find(AccessTokenMetrics.NAME).counters()).as("every outcome registered up front")
+			.hasSize(InvalidTokenException.Reason.values().length + 1);
+	}
+
+	private double verifications(String outcome) {
+		return this.meters.get(AccessTokenMetrics.NAME).tag("outcome", outcome).counter().count();
 	}
 
 	@Test
