@@ -203,6 +203,12 @@ class AuditHttpTests {
 			.andExpect(jsonPath("$.firstBrokenSequence").value(sequence))
 			.andExpect(jsonPath("$.verifiedRecords").value(sequence - 1))
 			.andExpect(jsonPath("$.reason").value("MAC_MISMATCH"));
+		this.mvc.perform(get("/actuator/palisadeaudit").param("mode", "full").header(HttpHeaders.AUTHORIZATION, admin))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.mode").value("full"))
+			.andExpect(jsonPath("$.reason").value("MAC_MISMATCH"));
+		this.mvc.perform(get("/actuator/palisadeaudit").param("mode", "partial").header(HttpHeaders.AUTHORIZATION, admin))
+			.andExpect(status().isBadRequest());
 	}
 
 	@Test

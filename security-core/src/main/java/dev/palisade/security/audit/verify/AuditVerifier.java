@@ -7,12 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import javax.crypto.SecretKey;
 
@@ -124,14 +126,78 @@ public final class AuditVerifier {
 
 	/** Verifies the record files and the checkpoint file of a {@code JsonLinesFileSink} directory. */
 	public VerificationResult verifyDirectory(Path directory) throws IOException {
+		return verifyDirectory(directory, null).result();
+	}
+
+	/**
+	 * Verifies a {@code JsonLinesFileSink} directory from where an earlier pass last tied the chain
+	 * to a checkpoint, reading only the records written since: the cost is that of the new records,
+	 * not of the whole log. The earlier records are trusted only while the file holding the resume
+	 * point is the same file (same file key, at least as long) and the checkpoint file still holds
+	 * that checkpoint; otherwise the whole log is read again. An edit that keeps a file's inode and
+	 * size (a byte overwritten in place) before the resume point is found only by a full pass.
+	 * @param from where the earlier pass got to, or {@code null} to read the whole log
+	 * @return the result, with counts over the whole log, and the resume point for the next pass
+	 */
+	public IncrementalResult verifyDirectory(Path directory, ResumePoint from) throws IOException {
 		List<ParsedCheckpoint> checkpoints = readCheckpoints(AuditLogFiles.checkpointFile(directory));
-		ChainCheck check = newCheck(checkpoints);
 		List<Path> files = AuditLogFiles.recordFiles(directory);
+		int first = (from != null) ? resumableFile(files, checkpoints, from) : -1;
+		ChainCheck check = newCheck(checkpoints);
+		Anchors anchors = new Anchors();
 		String torn = null;
-		for (int i = 0; i < files.size(); i++) {
-			torn = readLines(files.get(i), check, i == files.size() - 1);
+		if (first >= 0) {
+			check.resumeAfter(from.sequence(), from.headHash(), from.verifiedRecords(), from.verifiedCheckpoints());
+			for (int i = first; i < files.size(); i++) {
+				boolean resumed = i == first;
+				torn = readLines(files.get(i), check, i == files.size() - 1, resumed ? from.offset() : 0,
+						resumed ? from.lineNumber() : 0, anchors);
+			}
 		}
-		return check.finish(torn);
+		else {
+			for (int i = 0; i < files.size(); i++) {
+				torn = readLines(files.get(i), check, i == files.size() - 1, 0, 0, anchors);
+			}
+		}
+		VerificationResult result = check.finish(torn);
+		ResumePoint next = (anchors.point != null) ? anchors.point : ((first >= 0) ? from : null);
+		return new IncrementalResult(result, (first >= 0) ? from.sequence() : 0, next);
+	}
+
+	/** The index of the resume point's file when the pass may start there, else -1 (read everything). */
+	private static int resumableFile(List<Path> files, List<ParsedCheckpoint> checkpoints, ResumePoint from)
+			throws IOException {
+		boolean checkpointKept = checkpoints.stream()
+			.anyMatch((checkpoint) -> checkpoint.sequence() == from.sequence()
+					&& from.headHash().equals(checkpoint.headHash()));
+		if (!checkpointKept) {
+			return -1;
+		}
+		for (int i = 0; i < files.size(); i++) {
+			Path file = files.get(i);
+			if (file.getFileName().toString().equals(from.fileName())) {
+				BasicFileAttributes now = Files.readAttributes(file, BasicFileAttributes.class);
+				boolean sameFile = from.fileKey() == null || Objects.equals(from.fileKey(), now.fileKey());
+				return (sameFile && now.size() >= from.offset()) ? i : -1;
+			}
+		}
+		return -1;
+	}
+
+	/** The last place in a pass where a checkpoint confirmed the chain. */
+	private static final class Anchors {
+
+		private long sequence;
+
+		private ResumePoint point;
+
+		void after(ChainCheck check, String fileName, Object fileKey, long offset, int lineNumber) {
+			if (check.anchoredSequence() != this.sequence) {
+				this.sequence = check.anchoredSequence();
+				this.point = new ResumePoint(fileName, fileKey, offset, lineNumber, this.sequence, check.anchoredHead(),
+						check.verifiedRecords(), check.verifiedCheckpoints());
+			}
+		}
 	}
 
 	/**
@@ -181,13 +247,20 @@ public final class AuditVerifier {
 		return checkpoints;
 	}
 
-	/** Feeds every line of {@code file} to {@code check}; returns the location of a torn last line, or null. */
-	private static String readLines(Path file, ChainCheck check, boolean lastFile) throws IOException {
+	/**
+	 * Feeds every line of {@code file} from byte {@code startOffset} on to {@code check}, noting
+	 * checkpoint anchors; returns the location of a torn last line, or null.
+	 */
+	private static String readLines(Path file, ChainCheck check, boolean lastFile, long startOffset, int startLine,
+			Anchors anchors) throws IOException {
 		String name = file.getFileName().toString();
 		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+			Object fileKey = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+			channel.position(startOffset);
 			byte[] buffer = new byte[1 << 20];
+			long base = startOffset; // the file offset of buffer[0]
 			int filled = 0;
-			int lineNumber = 0;
+			int lineNumber = startLine;
 			while (true) {
 				if (filled == buffer.length) {
 					buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
@@ -202,11 +275,13 @@ public final class AuditVerifier {
 					if (buffer[i] == '\n') {
 						lineNumber++;
 						check.record(buffer, start, i - start, name + ":" + lineNumber);
+						anchors.after(check, name, fileKey, base + i + 1, lineNumber);
 						start = i + 1;
 					}
 				}
 				System.arraycopy(buffer, start, buffer, 0, filled - start);
 				filled -= start;
+				base += start;
 			}
 			if (filled > 0) {
 				String where = name + ":" + (lineNumber + 1);

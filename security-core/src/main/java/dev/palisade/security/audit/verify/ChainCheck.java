@@ -66,6 +66,10 @@ final class ChainCheck {
 
 	private final long minimumSequence;
 
+	private long anchoredSequence;
+
+	private String anchoredHead;
+
 	/**
 	 * @param macKeys HMAC keys by key id; empty to skip record MACs
 	 * @param publicKeys Ed25519 checkpoint keys by key id; empty to skip checkpoint signatures
@@ -102,6 +106,39 @@ final class ChainCheck {
 			.filter((checkpoint) -> !checkpoint.malformed())
 			.sorted(Comparator.comparingLong(ParsedCheckpoint::sequence))
 			.forEach(this.checkpoints::add);
+	}
+
+	/**
+	 * Starts after a record already verified in an earlier pass: the next record must carry
+	 * {@code sequence + 1} and chain to {@code headHash}; checkpoints up to {@code sequence} were
+	 * verified then and are not checked again.
+	 */
+	void resumeAfter(long sequence, String headHash, long recordsSoFar, long checkpointsSoFar) {
+		this.expected = sequence + 1;
+		this.previousHashHex = headHash.getBytes(StandardCharsets.US_ASCII);
+		this.verifiedRecords = recordsSoFar;
+		this.verifiedCheckpoints = checkpointsSoFar;
+		while (!this.checkpoints.isEmpty() && this.checkpoints.peekFirst().sequence() <= sequence) {
+			this.checkpoints.pollFirst();
+		}
+	}
+
+	/** The sequence of the last record whose hash a checkpoint confirmed, or 0. */
+	long anchoredSequence() {
+		return this.anchoredSequence;
+	}
+
+	/** The head hash confirmed at {@link #anchoredSequence()}, or {@code null}. */
+	String anchoredHead() {
+		return this.anchoredHead;
+	}
+
+	long verifiedRecords() {
+		return this.verifiedRecords;
+	}
+
+	long verifiedCheckpoints() {
+		return this.verifiedCheckpoints;
 	}
 
 	/** Checks one whole line (without newline). */
@@ -154,10 +191,13 @@ final class ChainCheck {
 				fail(invalid, checkpoint.sequence(), checkpoint.location());
 				return;
 			}
-			if (checkpoint.sequence() == sequence && !checkpoint.headHash()
-				.equals(new String(this.currentHashHex, StandardCharsets.US_ASCII))) {
-				fail(FailureReason.CHECKPOINT_HEAD_MISMATCH, sequence, checkpoint.location());
-				return;
+			if (checkpoint.sequence() == sequence) {
+				if (!checkpoint.headHash().equals(new String(this.currentHashHex, StandardCharsets.US_ASCII))) {
+					fail(FailureReason.CHECKPOINT_HEAD_MISMATCH, sequence, checkpoint.location());
+					return;
+				}
+				this.anchoredSequence = sequence;
+				this.anchoredHead = checkpoint.headHash();
 			}
 			this.verifiedCheckpoints++;
 		}
