@@ -72,10 +72,11 @@ public record PalisadeRateLimitProperties(@DefaultValue("true") boolean enabled,
 	 * The Redis backend.
 	 *
 	 * @param uri The Redis URI, for example redis://localhost:6379 or
-	 * rediss://:password@host:6380/0.
+	 * rediss://:password@host:6380/0. Unset, Spring Boot's Redis connection (spring.data.redis.*) is
+	 * used when there is one, else redis://localhost:6379.
 	 * @param keyPrefix The prefix of every bucket key.
 	 */
-	public record Redis(@DefaultValue("redis://localhost:6379") String uri,
+	public record Redis(String uri,
 			@DefaultValue("palisade:rl:") String keyPrefix) {
 
 		@Override

@@ -8,8 +8,10 @@ import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import dev.palisade.security.autoconfigure.redis.PalisadeRedisServer;
 import io.lettuce.core.SocketOptions;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -25,8 +27,8 @@ import org.springframework.context.annotation.Configuration;
  * no request waits for a connection attempt; an attempt's TCP connect and handshake (TLS, AUTH,
  * HELLO) are bounded by {@link #connectTimeout the connect timeout}, the time budget but at least
  * {@value #MIN_CONNECT_SECONDS} s, because the handshake is several round trips. The server is the
- * {@code palisadeRateLimitRedisUri} bean, built from {@code palisade.rate-limit.redis.uri} unless the
- * application defines it; an application's own {@code palisadeRateLimitRedisClient} bean supplies
+ * {@code palisadeRateLimitRedisUri} bean, from {@code palisade.rate-limit.redis.uri} when set, else
+ * from Spring Boot's Redis connection ({@link PalisadeRedisServer}), unless the application defines it; an application's own {@code palisadeRateLimitRedisClient} bean supplies
  * options and resources, not the server.
  */
 @Configuration(proxyBeanMethods = false)
@@ -47,8 +49,8 @@ class RedisBackendConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "palisadeRateLimitRedisUri")
-	RedisURI palisadeRateLimitRedisUri(PalisadeRateLimitProperties properties) {
-		RedisURI uri = RedisURI.create(properties.redis().uri());
+	RedisURI palisadeRateLimitRedisUri(PalisadeRateLimitProperties properties, ListableBeanFactory beans) {
+		RedisURI uri = PalisadeRedisServer.resolve(properties.redis().uri(), "palisade.rate-limit.redis.uri", beans);
 		// bounds the handshake; Lettuce's default of 60 s would let a Redis that accepts TCP
 		// connections but never answers hold an attempt for a minute (commands are bounded by the
 		// time budget through the client's timeout options, not by this)

@@ -20,6 +20,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -68,14 +69,15 @@ public final class PalisadeRefreshAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AccessTokenDenyList palisadeAccessTokenDenyList(PalisadeRefreshProperties properties, ObjectProvider<Clock> clock) {
+	AccessTokenDenyList palisadeAccessTokenDenyList(PalisadeRefreshProperties properties, ObjectProvider<Clock> clock,
+			ListableBeanFactory beans) {
 		Clock time = clock.getIfAvailable(Clock::systemUTC);
 		if (properties.effectiveDenyList() == PalisadeRefreshProperties.DenyListType.REDIS) {
 			if (!ClassUtils.isPresent("io.lettuce.core.RedisClient", getClass().getClassLoader())) {
 				throw new IllegalStateException("palisade.refresh.deny-list=redis needs Lettuce on the class path"
 						+ " (add io.lettuce:lettuce-core)");
 			}
-			return RedisDenyLists.connect(properties, time);
+			return RedisDenyLists.connect(properties, time, beans);
 		}
 		return new LocalAccessTokenDenyList(time, properties.denyListMaximumSize());
 	}
@@ -153,8 +155,9 @@ public final class PalisadeRefreshAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		RefreshRedisConnection palisadeRefreshRedisConnection(PalisadeRefreshProperties properties) {
-			return new RefreshRedisConnection(properties.redis().uri());
+		RefreshRedisConnection palisadeRefreshRedisConnection(PalisadeRefreshProperties properties,
+				ListableBeanFactory beans) {
+			return new RefreshRedisConnection(RefreshRedisConnection.server(properties, beans));
 		}
 
 		@Bean

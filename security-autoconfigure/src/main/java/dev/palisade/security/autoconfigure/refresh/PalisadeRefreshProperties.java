@@ -91,10 +91,11 @@ public record PalisadeRefreshProperties(@DefaultValue("true") boolean enabled,
 	 * node or a Sentinel-managed primary (not Redis Cluster).
 	 *
 	 * @param uri The server, redis://[user:password@]host:port[/database] or
-	 * rediss:// for TLS.
+	 * rediss:// for TLS. Unset, Spring Boot's Redis connection (spring.data.redis.*) is used when
+	 * there is one, else redis://localhost:6379.
 	 * @param keyPrefix The prefix of every key the store writes.
 	 */
-	public record Redis(@DefaultValue("redis://localhost:6379") URI uri,
+	public record Redis(URI uri,
 			@DefaultValue(RedisRefreshTokenStore.DEFAULT_KEY_PREFIX) String keyPrefix) {
 
 		@Override

@@ -3,13 +3,17 @@ package dev.palisade.security.autoconfigure.refresh;
 import java.net.URI;
 import java.util.Objects;
 
+import dev.palisade.security.autoconfigure.redis.PalisadeRedisServer;
+
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 
+import org.springframework.beans.factory.ListableBeanFactory;
+
 /**
  * The Redis connection the refresh-token store uses, owned by Palisade: opened from
- * {@code palisade.refresh.redis.uri}, closed with the application context.
+ * {@code palisade.refresh.redis.uri} (or Spring Boot's Redis connection), closed with the application context.
  */
 public final class RefreshRedisConnection implements AutoCloseable {
 
@@ -18,8 +22,8 @@ public final class RefreshRedisConnection implements AutoCloseable {
 	private final StatefulRedisConnection<String, String> connection;
 
 	/** Connects to the server at {@code uri}; the URI (it may hold a password) is never logged. */
-	public RefreshRedisConnection(URI uri) {
-		this.client = RedisClient.create(RedisURI.create(Objects.requireNonNull(uri, "uri")));
+	public RefreshRedisConnection(RedisURI uri) {
+		this.client = RedisClient.create(Objects.requireNonNull(uri, "uri"));
 		try {
 			this.connection = this.client.connect();
 		}
@@ -27,6 +31,12 @@ public final class RefreshRedisConnection implements AutoCloseable {
 			this.client.shutdown();
 			throw ex;
 		}
+	}
+
+	/** The refresh store's and deny list's server: {@code palisade.refresh.redis.uri}, else Boot's Redis connection. */
+	static RedisURI server(PalisadeRefreshProperties properties, ListableBeanFactory beans) {
+		URI uri = properties.redis().uri();
+		return PalisadeRedisServer.resolve((uri != null) ? uri.toString() : null, "palisade.refresh.redis.uri", beans);
 	}
 
 	/** The shared connection (thread-safe). */

@@ -103,7 +103,19 @@ public final class RedisAccessTokenDenyList implements AccessTokenDenyList, Auto
 	 */
 	public static RedisAccessTokenDenyList connect(URI uri, String keyPrefix, Clock clock, long maximumSize,
 			Duration resyncInterval) {
-		RedisClient client = RedisClient.create(RedisURI.create(Objects.requireNonNull(uri, "uri")));
+		return connect(RedisURI.create(Objects.requireNonNull(uri, "uri")), keyPrefix, clock, maximumSize,
+				resyncInterval);
+	}
+
+	/**
+	 * Connects to the server at {@code uri} (the URI may hold a password; it is never logged) and
+	 * loads the revocations already there.
+	 * @param resyncInterval how often the mirror is reconciled with the keys in Redis
+	 * @throws RefreshTokenStoreException when Redis cannot be reached
+	 */
+	public static RedisAccessTokenDenyList connect(RedisURI uri, String keyPrefix, Clock clock, long maximumSize,
+			Duration resyncInterval) {
+		RedisClient client = RedisClient.create(Objects.requireNonNull(uri, "uri"));
 		try {
 			return new RedisAccessTokenDenyList(client, keyPrefix, clock, maximumSize, resyncInterval);
 		}
