@@ -16,6 +16,7 @@ import dev.palisade.security.apikey.ApiKeyVerifier;
 import dev.palisade.security.apikey.InMemoryApiKeyStore;
 import dev.palisade.security.apikey.LastUsedRecorder;
 import dev.palisade.security.apikey.jdbc.JdbcApiKeyStore;
+import dev.palisade.security.autoconfigure.jdbc.SchemaMigrations;
 import dev.palisade.security.autoconfigure.apikey.PalisadeApiKeyProperties.StoreType;
 import dev.palisade.security.autoconfigure.token.PalisadeTokenAutoConfiguration;
 import dev.palisade.security.autoconfigure.web.PalisadeWebSecurityAutoConfiguration;
@@ -69,7 +70,8 @@ public final class PalisadeApiKeyAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ApiKeyStore palisadeApiKeyStore(PalisadeApiKeyProperties properties, ObjectProvider<DataSource> dataSource) {
+	ApiKeyStore palisadeApiKeyStore(PalisadeApiKeyProperties properties, ObjectProvider<DataSource> dataSource,
+			ObjectProvider<SchemaMigrations> migrations) {
 		if (properties.store() != StoreType.STATIC && !properties.staticKeys().isEmpty()) {
 			throw new InvalidApiKeyConfigurationException("palisade.api-keys.store",
 					"keys are declared in palisade.api-keys.static-keys but the store is " + properties.store(),
@@ -78,11 +80,12 @@ public final class PalisadeApiKeyAutoConfiguration {
 		return switch (properties.store()) {
 			case MEMORY -> new InMemoryApiKeyStore();
 			case STATIC -> StaticApiKeys.store(properties);
-			case JDBC -> jdbcStore(properties, dataSource.getIfAvailable());
+			case JDBC -> jdbcStore(properties, dataSource.getIfAvailable(), migrations.getIfAvailable());
 		};
 	}
 
-	private static ApiKeyStore jdbcStore(PalisadeApiKeyProperties properties, DataSource dataSource) {
+	private static ApiKeyStore jdbcStore(PalisadeApiKeyProperties properties, DataSource dataSource,
+			SchemaMigrations migrations) {
 		if (dataSource == null) {
 			throw new InvalidApiKeyConfigurationException("palisade.api-keys.store",
 					"the jdbc store needs a DataSource and the application has none",
@@ -91,6 +94,9 @@ public final class PalisadeApiKeyAutoConfiguration {
 		}
 		if (properties.jdbc().initializeSchema()) {
 			ApiKeySchemaInitializer.initialize(dataSource);
+		}
+		if (migrations != null) {
+			migrations.migrate(dataSource, "apikey");
 		}
 		return new JdbcApiKeyStore(dataSource);
 	}

@@ -15,6 +15,7 @@ import dev.palisade.security.audit.file.JsonLinesFileSink;
 import dev.palisade.security.audit.file.RotationPolicy;
 import dev.palisade.security.audit.jdbc.JdbcAuditSink;
 import dev.palisade.security.audit.verify.AuditVerifier;
+import dev.palisade.security.autoconfigure.jdbc.SchemaMigrations;
 import dev.palisade.security.autoconfigure.config.InvalidPalisadePropertyException;
 
 import org.apache.commons.logging.Log;
@@ -57,7 +58,8 @@ public final class PalisadeAuditAutoConfiguration {
 	/** Closed by the {@link AuditLog} once it has drained, not by the container. */
 	@Bean(destroyMethod = "")
 	@ConditionalOnMissingBean
-	AuditSink palisadeAuditSink(PalisadeAuditProperties properties, ObjectProvider<DataSource> dataSources) {
+	AuditSink palisadeAuditSink(PalisadeAuditProperties properties, ObjectProvider<DataSource> dataSources,
+			ObjectProvider<SchemaMigrations> migrations) {
 		return switch (properties.sink()) {
 			case FILE -> {
 				logger.info("Palisade audit log: files in " + properties.path().toAbsolutePath() + ", keys in "
@@ -66,7 +68,7 @@ public final class PalisadeAuditAutoConfiguration {
 						new RotationPolicy(properties.rotation().maxSize().toBytes(), properties.rotation().daily()),
 						java.time.Clock.systemUTC());
 			}
-			case JDBC -> jdbcSink(properties, dataSources.getIfAvailable());
+			case JDBC -> jdbcSink(properties, dataSources.getIfAvailable(), migrations.getIfAvailable());
 		};
 	}
 
@@ -131,7 +133,8 @@ public final class PalisadeAuditAutoConfiguration {
 		return properties.effectiveKeyDirectory().toAbsolutePath() + " (generated on first start)";
 	}
 
-	private static JdbcAuditSink jdbcSink(PalisadeAuditProperties properties, DataSource dataSource) {
+	private static JdbcAuditSink jdbcSink(PalisadeAuditProperties properties, DataSource dataSource,
+			SchemaMigrations migrations) {
 		if (dataSource == null) {
 			throw new IllegalStateException("palisade.audit.sink=jdbc needs a DataSource bean (spring.datasource.*)");
 		}
@@ -146,6 +149,9 @@ public final class PalisadeAuditAutoConfiguration {
 			catch (SQLException ex) {
 				throw new IllegalStateException("cannot create the audit tables", ex);
 			}
+		}
+		if (migrations != null) {
+			migrations.migrate(dataSource, "audit");
 		}
 		return sink;
 	}

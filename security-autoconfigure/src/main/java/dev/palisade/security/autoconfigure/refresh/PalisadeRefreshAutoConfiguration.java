@@ -15,6 +15,7 @@ import dev.palisade.security.refresh.jdbc.JdbcDialect;
 import dev.palisade.security.refresh.jdbc.JdbcRefreshTokenStore;
 import dev.palisade.security.refresh.jdbc.JdbcSchemaInitializer;
 import dev.palisade.security.autoconfigure.config.InvalidPalisadePropertyException;
+import dev.palisade.security.autoconfigure.jdbc.SchemaMigrations;
 import dev.palisade.security.refresh.redis.RedisRefreshTokenStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
@@ -113,7 +114,7 @@ public final class PalisadeRefreshAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		RefreshTokenStore palisadeRefreshTokenStore(ObjectProvider<DataSource> dataSources,
-				PalisadeRefreshProperties properties) {
+				PalisadeRefreshProperties properties, ObjectProvider<SchemaMigrations> migrations) {
 			DataSource dataSource = dataSources.getIfUnique();
 			if (dataSource == null) {
 				throw new InvalidPalisadePropertyException("palisade.refresh.store",
@@ -126,6 +127,7 @@ public final class PalisadeRefreshAutoConfiguration {
 			if (properties.jdbc().initializeSchema()) {
 				JdbcSchemaInitializer.initialize(dataSource, dialect);
 			}
+			migrations.ifAvailable((schema) -> schema.migrate(dataSource, "refresh"));
 			return new JdbcRefreshTokenStore(dataSource, dialect);
 		}
 	}
