@@ -1,4 +1,4 @@
-package dev.palisade.security.readme;
+package dev.palisade.readme;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,14 +18,13 @@ final class ReadmeSnippets {
 
 	/** The code blocks of one language in the section that starts with {@code heading}, in order. */
 	static List<String> blocks(String heading, String language) {
-		String readme = read(Path.of("..", "README.md"));
+		String readme = "\n" + read(Path.of("..", "README.md")); // so that the first line is a line like the others
 		int start = readme.indexOf("\n" + heading + "\n");
 		if (start < 0) {
 			throw new IllegalStateException("README has no heading '" + heading + "'");
 		}
 		int level = heading.indexOf(' ');
-		int end = readme.indexOf("\n" + "#".repeat(level) + " ", start + heading.length() + 1);
-		String section = readme.substring(start, (end < 0) ? readme.length() : end);
+		String section = readme.substring(start, sectionEnd(readme, start + heading.length() + 1, level));
 		List<String> blocks = new ArrayList<>();
 		String fence = "```" + language + "\n";
 		for (int at = section.indexOf(fence); at >= 0; at = section.indexOf(fence, at)) {
@@ -34,6 +33,27 @@ final class ReadmeSnippets {
 			at = close + 4;
 		}
 		return blocks;
+	}
+
+	/** Where the next heading of this level or above starts, outside code blocks (a shell comment is no heading). */
+	private static int sectionEnd(String readme, int from, int level) {
+		boolean inCode = false;
+		int at = from;
+		while (at < readme.length()) {
+			int eol = readme.indexOf('\n', at);
+			String line = readme.substring(at, (eol < 0) ? readme.length() : eol);
+			if (line.startsWith("```")) {
+				inCode = !inCode;
+			}
+			else if (!inCode && line.matches("#{1," + level + "} .*")) {
+				return at - 1;
+			}
+			if (eol < 0) {
+				break;
+			}
+			at = eol + 1;
+		}
+		return readme.length();
 	}
 
 	/** The lines of a source file between {@code // readme:begin NAME} and {@code // readme:end NAME}. */

@@ -1,4 +1,4 @@
-package dev.palisade.security.readme;
+package dev.palisade.readme;
 
 import java.util.List;
 

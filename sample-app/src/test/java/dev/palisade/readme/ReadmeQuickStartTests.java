@@ -1,4 +1,4 @@
-package dev.palisade.security.readme;
+package dev.palisade.readme;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -103,7 +103,8 @@ class ReadmeQuickStartTests {
 	private ConfigurableApplicationContext start(Class<?>... sources) throws Exception {
 		List<String> yaml = ReadmeSnippets.blocks(QUICK_START, "yaml");
 		Path config = Files.writeString(this.dir.resolve("application.yml"), yaml.get(0));
-		return new SpringApplicationBuilder(sources).run("--spring.config.import=file:" + config,
+		// spring.config.location, not import: the sample's own application.yml on this class path must not apply
+		return new SpringApplicationBuilder(sources).run("--spring.config.location=file:" + config,
 				"--server.port=0", "--palisade.tokens.signing.directory=" + this.dir.resolve("keys"),
 				"--palisade.audit.path=" + this.dir.resolve("audit"));
 	}
