@@ -33,6 +33,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
@@ -62,50 +63,75 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @ConditionalOnBooleanProperty(name = "palisade.token-endpoint.enabled", matchIfMissing = true)
 @ConditionalOnBean({ AccessTokenIssuer.class, AccessTokenVerifier.class, RefreshTokenService.class,
 		AccessTokenDenyList.class, PasswordVerification.class })
-@Conditional(OnSignInSourceCondition.class)
 @EnableConfigurationProperties(PalisadeTokenEndpointProperties.class)
 public final class PalisadeTokenEndpointAutoConfiguration {
 
 	private static final String PREFIX = "palisade.token-endpoint";
 
-	@Bean
-	@ConditionalOnMissingBean
-	TokenGrantSettings palisadeTokenGrantSettings(PalisadeTokenEndpointProperties properties,
-			ObjectProvider<PalisadeUserDirectory> users, ObjectProvider<UserDetailsService> userDetails,
-			ObjectProvider<ServiceAccountDirectory> clients, ObjectProvider<PalisadeWebProperties> web) {
-		PalisadeUserDirectory directory = users.getIfUnique();
-		if (directory == null) {
-			UserDetailsService details = userDetails.getIfUnique();
-			directory = (details != null) ? new UserDetailsServiceUserDirectory(details) : null;
+	/** The endpoints, when there is someone to sign in. */
+	@Configuration(proxyBeanMethods = false)
+	@Conditional(OnSignInSourceCondition.class)
+	static class EndpointConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		TokenGrantSettings palisadeTokenGrantSettings(PalisadeTokenEndpointProperties properties,
+				ObjectProvider<PalisadeUserDirectory> users, ObjectProvider<UserDetailsService> userDetails,
+				ObjectProvider<ServiceAccountDirectory> clients, ObjectProvider<PalisadeWebProperties> web) {
+			PalisadeUserDirectory directory = users.getIfUnique();
+			if (directory == null) {
+				UserDetailsService details = userDetails.getIfUnique();
+				directory = (details != null) ? new UserDetailsServiceUserDirectory(details) : null;
+			}
+			PalisadeWebProperties webProperties = web.getIfAvailable();
+			return new TokenGrantSettings(properties.grantTypes(), directory, clients.getIfUnique(),
+					(webProperties != null) ? webProperties.realm() : "palisade");
 		}
-		PalisadeWebProperties webProperties = web.getIfAvailable();
-		return new TokenGrantSettings(properties.grantTypes(), directory, clients.getIfUnique(),
-				(webProperties != null) ? webProperties.realm() : "palisade");
+
+		@Bean
+		@ConditionalOnMissingBean
+		TokenEndpoint palisadeTokenEndpoint(TokenGrantSettings settings, PasswordVerification passwords,
+				AccessTokenIssuer issuer, RefreshTokenService refreshTokens,
+				ObjectProvider<AuthenticationEventPublisher> signInEvents, ObjectProvider<SignInThrottle> signInThrottle,
+				ObjectProvider<ClientIpResolver> clientIpResolver) {
+			return new TokenEndpoint(settings, passwords, issuer, refreshTokens, signInEvents.getIfAvailable(),
+					signInThrottle.getIfAvailable(), clientIpResolver.getIfAvailable(ClientIpResolver::direct));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		RevocationEndpoint palisadeRevocationEndpoint(RefreshTokenService refreshTokens,
+				AccessTokenVerifier accessTokens, AccessTokenDenyList denyList, ObjectProvider<AuditRecorder> audit) {
+			return new RevocationEndpoint(refreshTokens, accessTokens, denyList,
+					audit.getIfAvailable(() -> AuditRecorder.NONE));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "palisadeTokenEndpointPaths")
+		PalisadeEndpointPaths palisadeTokenEndpointPaths(PalisadeTokenEndpointProperties properties) {
+			return new PalisadeEndpointPaths(List.of(properties.path(), properties.revocationPath()),
+					List.of(properties.logoutAllPath()));
+		}
 	}
 
-	@Bean
-	@ConditionalOnMissingBean
-	TokenEndpoint palisadeTokenEndpoint(TokenGrantSettings settings, PasswordVerification passwords,
-			AccessTokenIssuer issuer, RefreshTokenService refreshTokens,
-			ObjectProvider<AuthenticationEventPublisher> signInEvents, ObjectProvider<SignInThrottle> signInThrottle,
-			ObjectProvider<ClientIpResolver> clientIpResolver) {
-		return new TokenEndpoint(settings, passwords, issuer, refreshTokens, signInEvents.getIfAvailable(),
-				signInThrottle.getIfAvailable(), clientIpResolver.getIfAvailable(ClientIpResolver::direct));
-	}
+	/**
+	 * {@code enabled: true} said outright with nobody to sign in: fail start-up rather than serve no
+	 * endpoint in silence.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "palisade.token-endpoint.enabled", havingValue = "true")
+	@Conditional(NoSignInSourceCondition.class)
+	static class EnabledWithoutSignInSourceConfiguration {
 
-	@Bean
-	@ConditionalOnMissingBean
-	RevocationEndpoint palisadeRevocationEndpoint(RefreshTokenService refreshTokens,
-			AccessTokenVerifier accessTokens, AccessTokenDenyList denyList, ObjectProvider<AuditRecorder> audit) {
-		return new RevocationEndpoint(refreshTokens, accessTokens, denyList,
-				audit.getIfAvailable(() -> AuditRecorder.NONE));
-	}
-
-	@Bean
-	@ConditionalOnMissingBean(name = "palisadeTokenEndpointPaths")
-	PalisadeEndpointPaths palisadeTokenEndpointPaths(PalisadeTokenEndpointProperties properties) {
-		return new PalisadeEndpointPaths(List.of(properties.path(), properties.revocationPath()),
-				List.of(properties.logoutAllPath()));
+		@Bean
+		@ConditionalOnMissingBean
+		TokenEndpoint palisadeTokenEndpoint() {
+			throw new InvalidPalisadePropertyException(PREFIX + ".enabled",
+					"is true, but there is nobody to sign in",
+					"Define a PalisadeUserDirectory (or UserDetailsService) bean for the password grant, or "
+							+ PREFIX + ".clients (or a ServiceAccountDirectory bean) for client_credentials.",
+					null);
+		}
 	}
 
 	/** The service accounts of {@code palisade.token-endpoint.clients}, when the application defines none. */

@@ -69,6 +69,8 @@ public class TokenEndpoint {
 
 	private static final Log logger = LogFactory.getLog(TokenEndpoint.class);
 
+	private static final String CLIENT_THROTTLE_PREFIX = "client_credentials:";
+
 	private final TokenGrantSettings settings;
 
 	private final PasswordVerification passwords;
@@ -209,7 +211,8 @@ public class TokenEndpoint {
 		if (credentials == null) {
 			return OAuthErrors.invalidClient(false, this.settings.realm());
 		}
-		SignInAttempt attempt = admit(credentials.clientId(), request);
+		// its own key space in the throttle: a client id never shares a failure budget with a username
+		SignInAttempt attempt = admit(CLIENT_THROTTLE_PREFIX + credentials.clientId(), request);
 		if (attempt != null && !attempt.allowed()) {
 			return SignInThrottleResponses.tooManyAttempts(attempt.verdict());
 		}

@@ -123,6 +123,19 @@ class PalisadeTokenEndpointAutoConfigurationTests {
 	}
 
 	@Test
+	void enabledTrueWithNobodyToSignInFailsStartUpNamingTheProperty() {
+		this.runner.withPropertyValues("palisade.token-endpoint.enabled=true").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(InvalidPalisadePropertyException.class)
+				.hasMessageContaining("palisade.token-endpoint.enabled");
+		});
+		this.runner.withUserConfiguration(OwnUsers.class)
+			.withPropertyValues("palisade.token-endpoint.enabled=true")
+			.run((context) -> assertThat(context).hasSingleBean(TokenEndpoint.class));
+	}
+
+	@Test
 	void theApplicationsOwnEndpointWins() {
 		this.runner.withUserConfiguration(OwnUsers.class, OwnEndpoint.class)
 			.run((context) -> assertThat(context.getBean(TokenEndpoint.class)).isSameAs(context.getBean("ownEndpoint")));
