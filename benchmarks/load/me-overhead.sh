@@ -5,7 +5,7 @@
 #   KEY    GET /api/v1/me          API key in X-API-Key
 # Each is measured ROUNDS times, alternated (open, token, key, open, ...), after warm-ups, and
 # the script prints the medians and the ratios token/open and key/open. The app runs on its
-# defaults (audit on, durability sync, request authentications batched, Actuator and
+# defaults (audit on, durability sync, request authentications off, Actuator and
 # observations on) except rate limiting, which is off: the sample's plans allow 100 req/s.
 #
 #   ./mvnw -q -pl sample-app -am package -DskipTests

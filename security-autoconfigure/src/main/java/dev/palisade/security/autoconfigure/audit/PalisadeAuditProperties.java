@@ -41,10 +41,10 @@ import org.springframework.util.unit.DataSize;
  * @param writeTimeout Longest a request waits for room in the queue or for its record's fsync;
  * after it the request is answered 503 and the failure is counted and logged.
  * @param requestAuthentications How the successful authentication of every ordinary request (a
- * bearer token, an API key, a client certificate) is recorded: BATCHED (default) writes it with the
- * next batch without making the request wait for an fsync, SYNC waits like every other event, OFF
- * does not record it. Sign-ins, failures, denials and lifecycle events always follow
- * durability.
+ * bearer token, an API key, a client certificate) is recorded: OFF (default) does not record it,
+ * BATCHED writes it with the next batch without making the request wait for an fsync, SYNC waits
+ * like every other event. Sign-ins, failed or refused credentials, denials, admin calls and
+ * lifecycle events are always recorded and follow durability.
  * @param checkpointEvery A signed checkpoint is written after this many records.
  * @param checkpointInterval A signed checkpoint is written when this much time passed and new
  * records exist.
@@ -69,7 +69,7 @@ public record PalisadeAuditProperties(@DefaultValue("true") boolean enabled, @De
 		@DefaultValue("./data/audit") Path path, @DefaultValue("SYNC") Durability durability,
 		@DefaultValue("BLOCK") BackPressure backPressure, @DefaultValue("8192") int queueCapacity,
 		@DefaultValue("50ms") Duration batchInterval, @DefaultValue("5s") Duration writeTimeout,
-		@DefaultValue("BATCHED") RequestAuthentications requestAuthentications, @DefaultValue("1000") long checkpointEvery,
+		@DefaultValue("OFF") RequestAuthentications requestAuthentications, @DefaultValue("1000") long checkpointEvery,
 		@DefaultValue("60s") Duration checkpointInterval, @DefaultValue Rotation rotation, String hmacKey,
 		Path hmacKeyFile, @DefaultValue(AuditRecordFormat.DEFAULT_KEY_ID) String hmacKeyId,
 		List<PreviousHmacKey> previousHmacKeys, Path signingKeyFile,
@@ -127,7 +127,7 @@ public record PalisadeAuditProperties(@DefaultValue("true") boolean enabled, @De
 		/** Like every other event, by {@code palisade.audit.durability}. */
 		SYNC,
 
-		/** Not recorded; failures and denials still are. */
+		/** Not recorded (the default); sign-ins, failures, denials and lifecycle events still are. */
 		OFF
 	}
 

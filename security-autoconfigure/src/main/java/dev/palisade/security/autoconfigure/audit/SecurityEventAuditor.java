@@ -35,7 +35,7 @@ import org.springframework.util.ClassUtils;
  * <p>
  * A successful password sign-in is recorded durably; the successful authentication of every other
  * request (bearer token, API key, client certificate) follows {@code request-authentications}:
- * by default it takes the batched path, so an ordinary request does not wait for an fsync.
+ * by default it is not recorded (OFF); BATCHED records it without making the request wait for an fsync.
  * <p>
  * A {@link SmartApplicationListener} rather than {@code @EventListener} methods: the success
  * event comes with every authenticated request, and the reflective method adapter cost about 1.5%

@@ -44,6 +44,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** Security decisions taken over HTTP reach the audit file, Actuator's repository and metrics. */
 @SpringBootTest(classes = AuditHttpTests.App.class,
 		properties = { "palisade.audit.path=target/audit-http-tests/${random.uuid}",
+				"palisade.audit.request-authentications=batched",
 				"palisade.access.rules[0].pattern=/api/me", "palisade.access.rules[0].access=authenticated",
 				"management.endpoints.web.exposure.include=palisadeaudit,auditevents" })
 @AutoConfigureMockMvc

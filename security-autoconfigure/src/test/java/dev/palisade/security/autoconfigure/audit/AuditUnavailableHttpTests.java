@@ -39,7 +39,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest(classes = AuditUnavailableHttpTests.App.class,
 		properties = { "palisade.audit.write-timeout=2s", "palisade.access.public-paths[0]=/api/open",
-				"palisade.access.rules[0].pattern=/api/me", "palisade.access.rules[0].access=authenticated" })
+				"palisade.access.rules[0].pattern=/api/me", "palisade.access.rules[0].access=authenticated",
+				"palisade.audit.request-authentications=batched" })
 @AutoConfigureMockMvc
 class AuditUnavailableHttpTests {
 
