@@ -15,8 +15,8 @@ import dev.palisade.security.audit.file.JsonLinesFileSink;
 import dev.palisade.security.audit.file.RotationPolicy;
 import dev.palisade.security.audit.jdbc.JdbcAuditSink;
 import dev.palisade.security.audit.verify.AuditVerifier;
-import dev.palisade.security.autoconfigure.jdbc.SchemaMigrations;
 import dev.palisade.security.autoconfigure.config.InvalidPalisadePropertyException;
+import dev.palisade.security.autoconfigure.jdbc.SchemaMigrations;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

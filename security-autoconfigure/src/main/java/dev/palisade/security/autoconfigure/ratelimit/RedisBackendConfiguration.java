@@ -2,13 +2,13 @@ package dev.palisade.security.autoconfigure.ratelimit;
 
 import java.time.Duration;
 
+import dev.palisade.security.autoconfigure.redis.PalisadeRedisServer;
 import dev.palisade.security.ratelimit.RateLimitBackend;
 import dev.palisade.security.ratelimit.redis.RedisRateLimitBackend;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
-import dev.palisade.security.autoconfigure.redis.PalisadeRedisServer;
 import io.lettuce.core.SocketOptions;
 
 import org.springframework.beans.factory.ListableBeanFactory;

@@ -2,6 +2,7 @@ package dev.palisade.security.crypto.aead;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -76,10 +77,7 @@ public final class KeyringAead implements Aead {
 
 	@Override
 	public byte[] decrypt(byte[] ciphertext, byte[] associatedData) {
-		String keyId = keyIdOf(ciphertext);
-		AeadKey key = this.keyring.find(keyId)
-			.orElseThrow(() -> new AeadException(AeadException.Reason.UNKNOWN_KEY,
-					"The ciphertext names key '" + keyId + "', which is not an enabled key of the keyring"));
+		AeadKey key = keyOf(ciphertext);
 		int nonceOffset = 2 + (ciphertext[1] & 0xff);
 		int dataOffset = nonceOffset + key.algorithm().nonceSize();
 		if (ciphertext.length < dataOffset + AeadAlgorithm.TAG_SIZE) {
@@ -87,6 +85,22 @@ public final class KeyringAead implements Aead {
 		}
 		return AeadPrimitive.decrypt(key, ciphertext, nonceOffset, ciphertext, dataOffset, ciphertext.length - dataOffset,
 				orEmpty(associatedData));
+	}
+
+	/**
+	 * The enabled key that made the ciphertext. The primary's header is matched in place first, so
+	 * the common case neither decodes the key id nor looks it up.
+	 */
+	private AeadKey keyOf(byte[] ciphertext) {
+		int header = this.primaryHeader.length;
+		if (ciphertext != null && ciphertext.length >= header
+				&& Arrays.equals(ciphertext, 0, header, this.primaryHeader, 0, header)) {
+			return this.primary;
+		}
+		String keyId = keyIdOf(ciphertext);
+		return this.keyring.find(keyId)
+			.orElseThrow(() -> new AeadException(AeadException.Reason.UNKNOWN_KEY,
+					"The ciphertext names key '" + keyId + "', which is not an enabled key of the keyring"));
 	}
 
 	/**
