@@ -11,9 +11,10 @@ import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * Counts audit records: {@code palisade.audit.events} tagged {@code type} (the action when it is
- * one of {@link AuditActions}, else {@code application}: a bounded set) and {@code result}; {@code palisade.audit.dropped} for records
- * dropped under back-pressure DROP; {@code palisade.audit.failures} for sink failures;
- * {@code palisade.audit.refused} for appends refused (failed log or write timeout), each a 503.
+ * one of {@link AuditActions}, else {@code application}: a bounded set) and {@code result};
+ * {@code palisade.audit.dropped} for records dropped under back-pressure DROP;
+ * {@code palisade.audit.failures} for sink failures; {@code palisade.audit.refused} for appends
+ * refused (failed log or write timeout), each a 503.
  */
 final class AuditMetricsListener implements AuditListener {
 

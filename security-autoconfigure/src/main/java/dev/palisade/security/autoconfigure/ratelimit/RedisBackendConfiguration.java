@@ -28,8 +28,9 @@ import org.springframework.context.annotation.Configuration;
  * HELLO) are bounded by {@link #connectTimeout the connect timeout}, the time budget but at least
  * {@value #MIN_CONNECT_SECONDS} s, because the handshake is several round trips. The server is the
  * {@code palisadeRateLimitRedisUri} bean, from {@code palisade.rate-limit.redis.uri} when set, else
- * from Spring Boot's Redis connection ({@link PalisadeRedisServer}), unless the application defines it; an application's own {@code palisadeRateLimitRedisClient} bean supplies
- * options and resources, not the server.
+ * from Spring Boot's Redis connection ({@link PalisadeRedisServer}), unless the application defines
+ * it; an application's own {@code palisadeRateLimitRedisClient} bean supplies options and
+ * resources, not the server.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass({ RedisClient.class, Bucket4jLettuce.class })

@@ -25,8 +25,10 @@ final class BootRedisConnection {
 		}
 		if (details.getCluster() != null || details.getMasterReplica() != null) {
 			throw new InvalidPalisadePropertyException(property,
-					"it is not set, and Spring Boot's Redis connection (spring.data.redis.*) is a Redis Cluster or a master/replica set, which Palisade's Redis clients do not support",
-					"Set " + property + " to a single node or a Sentinel-managed primary, for example redis-sentinel://host:26379#mymaster.",
+					"it is not set, and Spring Boot's Redis connection (spring.data.redis.*) is a Redis Cluster"
+							+ " or a master/replica set, which Palisade's Redis clients do not support",
+					"Set " + property + " to a single node or a Sentinel-managed primary, for example"
+							+ " redis-sentinel://host:26379#mymaster.",
 					null);
 		}
 		RedisURI.Builder builder;

@@ -30,11 +30,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Ending sign-ins. {@code POST /auth/revoke} ({@code palisade.token-endpoint.revocation-path}) is RFC 7009 token revocation (public: holding a token
- * is the right to revoke it): a refresh token ends its whole family, an access token goes to the
- * deny list until its expiry, and the answer is 200 whether or not the token was known.
- * {@code POST /auth/logout-all} ({@code palisade.token-endpoint.logout-all-path}, authenticated) signs the caller out everywhere: every refresh-token family of the
- * caller and the access token of this request die at once.
+ * Ending sign-ins. {@code POST /auth/revoke} ({@code palisade.token-endpoint.revocation-path}) is
+ * RFC 7009 token revocation (public: holding a token is the right to revoke it): a refresh token
+ * ends its whole family, an access token goes to the deny list until its expiry, and the answer is
+ * 200 whether or not the token was known. {@code POST /auth/logout-all}
+ * ({@code palisade.token-endpoint.logout-all-path}, authenticated) signs the caller out
+ * everywhere: every refresh-token family of the caller and the access token of this request die
+ * at once.
  */
 @RestController
 public class RevocationEndpoint {
@@ -59,7 +61,8 @@ public class RevocationEndpoint {
 	 * Revokes the token in {@code token}; {@code token_type_hint} is accepted and not needed, since
 	 * both kinds are tried (RFC 7009 §2.1 asks servers to search beyond the hint anyway).
 	 */
-	@PostMapping(path = "${palisade.token-endpoint.revocation-path:/auth/revoke}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+	@PostMapping(path = "${palisade.token-endpoint.revocation-path:/auth/revoke}",
+			consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 	ResponseEntity<Map<String, Object>> revoke(@RequestParam MultiValueMap<String, String> form) {
 		for (List<String> values : form.values()) {
 			if (values.size() > 1) {
