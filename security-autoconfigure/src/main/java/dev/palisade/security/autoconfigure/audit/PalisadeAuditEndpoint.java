@@ -24,10 +24,10 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 /**
  * {@code /actuator/palisadeaudit}: verifies the audit log (hash chain, record MACs, checkpoint
  * signatures) and reports how many records verified and, when broken, the first broken sequence
- * and why. For the file sink a call resumes at the last checkpoint the previous call verified, so
- * it reads only the records written since; {@code ?mode=full} reads the whole log (and finds an
- * in-place edit that kept a file's inode and size before that checkpoint, which a resumed pass
- * does not). The JDBC sink is always verified whole. A write racing the read can show as
+ * and why. A call resumes at the last checkpoint the previous call verified, so it reads only the
+ * records written since; {@code ?mode=full} reads the whole log, and finds an edit before that
+ * checkpoint that a resumed pass cannot: in a file, one that kept the file's inode and size; in
+ * the table, any row before the checkpoint's own. A write racing the read can show as
  * {@code TORN_WRITE}, which is not tampering.
  */
 @Endpoint(id = PalisadeAuditEndpoint.ID)
@@ -89,11 +89,9 @@ public final class PalisadeAuditEndpoint {
 
 	private synchronized IncrementalResult verifyNow(boolean full) {
 		try {
-			if (this.sink instanceof JdbcAuditSink jdbc) {
-				return new IncrementalResult(jdbc.verify(this.verifier), 0, null);
-			}
-			IncrementalResult pass = this.verifier.verifyDirectory(this.directory,
-					full ? null : this.resumePoint.get());
+			ResumePoint from = full ? null : this.resumePoint.get();
+			IncrementalResult pass = (this.sink instanceof JdbcAuditSink jdbc) ? jdbc.verify(this.verifier, from)
+					: this.verifier.verifyDirectory(this.directory, from);
 			this.resumePoint.set(pass.next());
 			return pass;
 		}

@@ -27,6 +27,8 @@ import dev.palisade.security.audit.AuditSink;
 import dev.palisade.security.audit.ChainHead;
 import dev.palisade.security.audit.ChainResumption;
 import dev.palisade.security.audit.verify.AuditVerifier;
+import dev.palisade.security.audit.verify.IncrementalResult;
+import dev.palisade.security.audit.verify.ResumePoint;
 import dev.palisade.security.audit.verify.VerificationResult;
 import dev.palisade.security.jdbc.SchemaScript;
 
@@ -136,6 +138,15 @@ public final class JdbcAuditSink implements AuditSink {
 
 	/** Verifies the stored chain and checkpoints, streaming records in sequence order. */
 	public VerificationResult verify(AuditVerifier verifier) throws SQLException {
+		return verify(verifier, null).result();
+	}
+
+	/**
+	 * Verifies the rows after an earlier pass's resume point when it still holds (its checkpoint row
+	 * and the record row at its sequence unchanged, {@link AuditVerifier#canResume}), else every row.
+	 * @param from the resume point of the earlier pass, or {@code null}
+	 */
+	public IncrementalResult verify(AuditVerifier verifier, ResumePoint from) throws SQLException {
 		List<String> checkpoints = new ArrayList<>();
 		try (Connection connection = this.dataSource.getConnection()) {
 			try (Statement statement = connection.createStatement();
@@ -144,16 +155,33 @@ public final class JdbcAuditSink implements AuditSink {
 					checkpoints.add(rows.getString(1));
 				}
 			}
+			boolean resume = from != null && AuditVerifier.canResume(from, recordAt(connection, from.sequence()), checkpoints);
 			// PostgreSQL streams with a cursor only inside a transaction
 			connection.setAutoCommit(false);
-			try (Statement statement = connection.createStatement()) {
+			// a full pass reads every row, so that a forged row numbered 0 or below is seen too
+			try (PreparedStatement statement = connection.prepareStatement(resume
+					? "SELECT record FROM palisade_audit_record WHERE seq > ? ORDER BY seq"
+					: "SELECT record FROM palisade_audit_record ORDER BY seq")) {
 				statement.setFetchSize(1000);
-				try (ResultSet rows = statement.executeQuery("SELECT record FROM palisade_audit_record ORDER BY seq")) {
-					return verifier.verifyLines(new RowIterator(rows), checkpoints.iterator());
+				if (resume) {
+					statement.setLong(1, from.sequence());
+				}
+				try (ResultSet rows = statement.executeQuery()) {
+					return verifier.verifyLines(new RowIterator(rows), checkpoints, resume ? from : null,
+							"palisade_audit_record");
 				}
 			}
 			finally {
 				connection.rollback();
+			}
+		}
+	}
+
+	private static String recordAt(Connection connection, long sequence) throws SQLException {
+		try (PreparedStatement select = connection.prepareStatement("SELECT record FROM palisade_audit_record WHERE seq = ?")) {
+			select.setLong(1, sequence);
+			try (ResultSet rows = select.executeQuery()) {
+				return rows.next() ? rows.getString(1) : null;
 			}
 		}
 	}

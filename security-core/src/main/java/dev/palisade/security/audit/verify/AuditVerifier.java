@@ -221,6 +221,61 @@ public final class AuditVerifier {
 		return check.finish(null);
 	}
 
+	/**
+	 * Verifies record lines that follow a resume point (the JDBC sink's rows after its sequence),
+	 * or every record when {@code from} is {@code null}; see {@link #canResume}.
+	 * @param recordLines the records after {@code from}'s sequence (all of them without one), in order
+	 * @param checkpointLines every checkpoint
+	 * @param source names the records in resume points and reports (for example the table)
+	 */
+	public IncrementalResult verifyLines(Iterator<String> recordLines, List<String> checkpointLines,
+			ResumePoint from, String source) {
+		List<ParsedCheckpoint> checkpoints = new ArrayList<>();
+		for (int i = 0; i < checkpointLines.size(); i++) {
+			checkpoints.add(ParsedCheckpoint.parse(checkpointLines.get(i), "checkpoint " + (i + 1)));
+		}
+		ChainCheck check = newCheck(checkpoints);
+		if (from != null) {
+			check.resumeAfter(from.sequence(), from.headHash(), from.verifiedRecords(), from.verifiedCheckpoints());
+		}
+		Anchors anchors = new Anchors();
+		long row = 0;
+		while (recordLines.hasNext()) {
+			row++;
+			byte[] line = recordLines.next().getBytes(StandardCharsets.UTF_8);
+			check.record(line, 0, line.length, source + " row " + row);
+			anchors.after(check, source, null, 0, 0);
+		}
+		VerificationResult result = check.finish(null);
+		ResumePoint next = (anchors.point != null) ? anchors.point : from;
+		return new IncrementalResult(result, (from != null) ? from.sequence() : 0, next);
+	}
+
+	/**
+	 * Whether a pass over whole record lines may start after {@code from}: the checkpoint lines still
+	 * hold its checkpoint with its head hash, and {@code anchorLine} (the record stored now at its
+	 * sequence) still hashes to that head. Records before it are then trusted as verified earlier.
+	 */
+	public static boolean canResume(ResumePoint from, String anchorLine, List<String> checkpointLines) {
+		if (from == null || anchorLine == null) {
+			return false;
+		}
+		boolean checkpointKept = checkpointLines.stream()
+			.map((line) -> ParsedCheckpoint.parse(line, "checkpoint"))
+			.anyMatch((checkpoint) -> checkpoint.sequence() == from.sequence()
+					&& from.headHash().equals(checkpoint.headHash()));
+		return checkpointKept && from.headHash().equals(sha256Hex(anchorLine.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private static String sha256Hex(byte[] bytes) {
+		try {
+			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is required", ex);
+		}
+	}
+
 	private ChainCheck newCheck(List<ParsedCheckpoint> stored) {
 		List<ParsedCheckpoint> all = new ArrayList<>(stored);
 		all.addAll(this.expectedCheckpoints);

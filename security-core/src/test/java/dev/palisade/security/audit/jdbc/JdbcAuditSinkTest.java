@@ -13,6 +13,8 @@ import dev.palisade.security.audit.AuditTestSupport;
 import dev.palisade.security.audit.Durability;
 import dev.palisade.security.audit.verify.AuditVerifier;
 import dev.palisade.security.audit.verify.FailureReason;
+import dev.palisade.security.audit.verify.IncrementalResult;
+import dev.palisade.security.audit.verify.ResumePoint;
 import dev.palisade.security.audit.verify.VerificationResult;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -102,6 +104,42 @@ class JdbcAuditSinkTest {
 		write(1);
 		assertThat(query("SELECT min(seq) FROM palisade_audit_record WHERE seq > 7")).isEqualTo(26);
 		assertBroken(8, FailureReason.SEQUENCE_GAP);
+	}
+
+	@Test
+	void aSecondPassResumesAfterTheLastCheckpointAndCatchesLaterEdits() throws Exception {
+		JdbcAuditSink sink = new JdbcAuditSink(dataSource);
+		write(25);
+		IncrementalResult first = sink.verify(this.verifier, null);
+		assertThat(first.resumedAfter()).isZero();
+		assertThat(first.next().sequence()).as("closing the log wrote a checkpoint at 25").isEqualTo(25);
+		write(12);
+		IncrementalResult second = sink.verify(this.verifier, first.next());
+		assertThat(second.resumedAfter()).isEqualTo(25);
+		assertThat(second.result()).isEqualTo(sink.verify(this.verifier));
+		assertThat(second.result().summary()).isEqualTo("OK: verified 37 records, 5 checkpoints");
+		execute("UPDATE palisade_audit_record SET record = replace(record, 'acme', 'acmf') WHERE seq = 30");
+		VerificationResult resumed = sink.verify(this.verifier, first.next()).result();
+		assertThat(resumed.reason()).isEqualTo(FailureReason.MAC_MISMATCH);
+		assertThat(resumed.firstBrokenSequence()).isEqualTo(30);
+	}
+
+	@Test
+	void anEditedAnchorRowOrAMissingCheckpointMakesTheNextPassReadEverything() throws Exception {
+		JdbcAuditSink sink = new JdbcAuditSink(dataSource);
+		write(25);
+		ResumePoint anchor = sink.verify(this.verifier, null).next();
+		execute("UPDATE palisade_audit_record SET record = replace(record, 'acme', 'acmf') WHERE seq = "
+				+ anchor.sequence());
+		IncrementalResult again = sink.verify(this.verifier, anchor);
+		assertThat(again.resumedAfter()).as("the anchor row no longer hashes to the checkpoint's head").isZero();
+		assertThat(again.result().firstBrokenSequence()).isEqualTo(anchor.sequence());
+
+		freshSchema();
+		write(25);
+		ResumePoint fresh = sink.verify(this.verifier, null).next();
+		execute("DELETE FROM palisade_audit_checkpoint WHERE seq = " + fresh.sequence());
+		assertThat(sink.verify(this.verifier, fresh).resumedAfter()).isZero();
 	}
 
 	private static long query(String sql) throws SQLException {
