@@ -1,10 +1,6 @@
 package dev.palisade.benchmarks.apikey;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +16,7 @@ import dev.palisade.security.apikey.ApiKeyVerifier;
 import dev.palisade.security.apikey.Pepper;
 import dev.palisade.security.apikey.jdbc.ApiKeySchema;
 import dev.palisade.security.apikey.jdbc.JdbcApiKeyStore;
+import dev.palisade.security.jdbc.SchemaScript;
 import dev.palisade.security.principal.PrincipalKind;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -131,24 +128,7 @@ public class ApiKeyVerificationBenchmark {
 	}
 
 	private static void runSchema(DataSource dataSource) throws Exception {
-		String script;
-		try (InputStream in = JdbcApiKeyStore.class.getClassLoader()
-			.getResourceAsStream(ApiKeySchema.POSTGRESQL.resourcePath())) {
-			script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		StringBuilder sql = new StringBuilder();
-		for (String line : script.split("\n")) {
-			if (!line.trim().startsWith("--")) {
-				sql.append(line).append('\n');
-			}
-		}
-		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-			for (String part : sql.toString().split(";")) {
-				if (!part.isBlank()) {
-					statement.execute(part);
-				}
-			}
-		}
+		SchemaScript.apply(dataSource, ApiKeySchema.POSTGRESQL.resourcePaths());
 	}
 
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -18,6 +19,17 @@ import javax.sql.DataSource;
 public final class SchemaScript {
 
 	private SchemaScript() {
+	}
+
+	/**
+	 * Applies several resources in order (a store's migrations, oldest first).
+	 * @throws SQLException if a statement fails
+	 * @throws IllegalStateException if a resource is missing or unreadable (a packaging error)
+	 */
+	public static void apply(DataSource dataSource, List<String> resources) throws SQLException {
+		for (String resource : resources) {
+			apply(dataSource, resource);
+		}
 	}
 
 	/**

@@ -22,7 +22,7 @@ final class ApiKeySchemaInitializer {
 
 	static void initialize(DataSource dataSource) {
 		try {
-			SchemaScript.apply(dataSource, schemaFor(dataSource).resourcePath());
+			SchemaScript.apply(dataSource, schemaFor(dataSource).resourcePaths());
 		}
 		catch (SQLException ex) {
 			throw new ApiKeyStoreException("Cannot create the API key table", ex);
@@ -45,7 +45,7 @@ final class ApiKeySchemaInitializer {
 		}
 		throw new InvalidApiKeyConfigurationException("palisade.api-keys.jdbc.initialize-schema",
 				"no API key schema ships for " + product,
-				"Create the palisade_api_key table yourself (adapt META-INF/palisade/apikey/schema-postgresql.sql)"
+				"Create the palisade_api_key table yourself (adapt META-INF/palisade/db/flyway/apikey/postgresql/)"
 						+ " and set palisade.api-keys.jdbc.initialize-schema=false.");
 	}
 }

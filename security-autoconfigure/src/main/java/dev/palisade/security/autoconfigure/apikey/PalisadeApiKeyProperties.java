@@ -95,8 +95,9 @@ public record PalisadeApiKeyProperties(@DefaultValue("true") boolean enabled, @D
 	/**
 	 * The jdbc store.
 	 *
-	 * @param initializeSchema Whether to create the table at start-up (PostgreSQL and H2); otherwise
-	 * apply META-INF/palisade/apikey/schema-<database>.sql with your migration tool.
+	 * @param initializeSchema Whether to create the table at start-up (PostgreSQL and H2) without a
+	 * migration tool; otherwise Palisade's migrations run with Flyway or Liquibase
+	 * (palisade.jdbc.migrations).
 	 */
 	public record Jdbc(@DefaultValue("false") boolean initializeSchema) {
 	}

@@ -80,8 +80,8 @@ public record PalisadeRefreshProperties(@DefaultValue("true") boolean enabled,
 	 * The JDBC store, on the application's {@code DataSource} bean.
 	 *
 	 * @param initializeSchema Whether to create the tables at start-up when they are missing
-	 * (CREATE ... IF NOT EXISTS from META-INF/palisade/refresh/schema-<db>.sql);
-	 * off by default: apply that file with your migration tool instead.
+	 * (the idempotent migrations under META-INF/palisade/db/flyway/refresh/<db>/); off by default:
+	 * Palisade's migrations run with Flyway or Liquibase (palisade.jdbc.migrations) instead.
 	 */
 	public record Jdbc(@DefaultValue("false") boolean initializeSchema) {
 	}

@@ -19,6 +19,7 @@ import dev.palisade.security.token.InvalidTokenException;
 import dev.palisade.security.token.VerifiedAccessToken;
 import dev.palisade.security.web.PalisadeAuthentication;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -81,6 +82,10 @@ public class RevocationEndpoint {
 
 	@PostMapping("${palisade.token-endpoint.logout-all-path:/auth/logout-all}")
 	ResponseEntity<Void> logoutAll(@AuthenticationPrincipal PalisadePrincipal me, Authentication authentication) {
+		if (me == null) {
+			// only in an application's own chain that lets this path through unauthenticated
+			return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
+		}
 		this.refreshTokens.revokeAllForSubject(me.subject());
 		if (authentication instanceof PalisadeAuthentication caller && caller.tokenId() != null) {
 			deny(caller.tokenId(), caller.tokenExpiresAt(), me.org());

@@ -34,14 +34,15 @@ import dev.palisade.security.jdbc.SchemaScript;
 
 /**
  * Stores the audit log in PostgreSQL through a plain {@link DataSource} (schema:
- * {@value #SCHEMA_RESOURCE}). Each batch is one JDBC batch insert in one transaction, so the
+ * {@link #SCHEMA_RESOURCES}). Each batch is one JDBC batch insert in one transaction, so the
  * commit is the group commit and {@link #force()} has nothing left to do. The canonical line is
  * stored unchanged in {@code record}; queryable columns are copies the verifier ignores.
  */
 public final class JdbcAuditSink implements AuditSink {
 
 	/** Classpath location of the PostgreSQL schema. */
-	public static final String SCHEMA_RESOURCE = "META-INF/palisade/audit/schema-postgresql.sql";
+	public static final List<String> SCHEMA_RESOURCES = List
+		.of("META-INF/palisade/db/flyway/audit/postgresql/V1__audit_tables.sql");
 
 	private static final String INSERT_RECORD = "INSERT INTO palisade_audit_record (seq, event_id, event_time, "
 			+ "actor_kind, actor_id, actor_org, action, resource_type, resource_id, resource_org, resource_project, "
@@ -58,9 +59,9 @@ public final class JdbcAuditSink implements AuditSink {
 		this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
 	}
 
-	/** Creates the tables if they do not exist, from {@value #SCHEMA_RESOURCE}. */
+	/** Creates the tables if they do not exist, from {@link #SCHEMA_RESOURCES}. */
 	public void initializeSchema() throws IOException, SQLException {
-		SchemaScript.apply(this.dataSource, SCHEMA_RESOURCE);
+		SchemaScript.apply(this.dataSource, SCHEMA_RESOURCES);
 	}
 
 	@Override

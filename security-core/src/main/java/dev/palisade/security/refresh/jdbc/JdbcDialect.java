@@ -2,6 +2,7 @@ package dev.palisade.security.refresh.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 
 import javax.sql.DataSource;
@@ -12,26 +13,29 @@ import dev.palisade.security.refresh.RefreshTokenStoreException;
 public enum JdbcDialect {
 
 	/** PostgreSQL: sweeps skip rows other transactions hold ({@code FOR UPDATE SKIP LOCKED}). */
-	POSTGRESQL("schema-postgresql.sql",
+	POSTGRESQL("postgresql",
 			"DELETE FROM palisade_refresh_family WHERE family_id IN (SELECT family_id FROM palisade_refresh_family"
 					+ " WHERE idle_expires_at <= ? LIMIT ? FOR UPDATE SKIP LOCKED)"),
 
 	/** H2 (the embedded default, as a file database). */
-	H2("schema-h2.sql", "DELETE FROM palisade_refresh_family WHERE family_id IN (SELECT family_id"
+	H2("h2", "DELETE FROM palisade_refresh_family WHERE family_id IN (SELECT family_id"
 			+ " FROM palisade_refresh_family WHERE idle_expires_at <= ? LIMIT ?)");
 
-	private final String schemaResource;
+	private final List<String> schemaResources;
 
 	private final String sweepSql;
 
-	JdbcDialect(String schemaFile, String sweepSql) {
-		this.schemaResource = "META-INF/palisade/refresh/" + schemaFile;
+	JdbcDialect(String database, String sweepSql) {
+		this.schemaResources = List.of("META-INF/palisade/db/flyway/refresh/" + database + "/V1__refresh_token_tables.sql");
 		this.sweepSql = sweepSql;
 	}
 
-	/** Class-path location of this database's schema file. */
-	public String schemaResource() {
-		return this.schemaResource;
+	/**
+	 * Class-path locations of this database's migrations, oldest first: the same files Flyway and
+	 * Liquibase run, applied in order by {@link JdbcSchemaInitializer} (each is idempotent).
+	 */
+	public List<String> schemaResources() {
+		return this.schemaResources;
 	}
 
 	String sweepSql() {

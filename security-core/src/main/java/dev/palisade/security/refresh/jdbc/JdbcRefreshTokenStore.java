@@ -26,7 +26,7 @@ import dev.palisade.security.refresh.TokenHashes;
 
 /**
  * Refresh-token store on a plain {@link DataSource} (PostgreSQL, or H2 as the embedded default),
- * using the tables of {@link JdbcDialect#schemaResource()}. Rotation is a compare-and-set
+ * using the tables of {@link JdbcDialect#schemaResources()}. Rotation is a compare-and-set
  * {@code UPDATE ... WHERE token_hash = ? AND state = 'active'} whose update count decides the
  * winner, in one transaction with the insert of the new token; the database's row lock makes
  * concurrent rotations of one token serialise, and exactly one sees an update count of 1. On

@@ -22,7 +22,7 @@ public final class JdbcSchemaInitializer {
 	public static void initialize(DataSource dataSource, JdbcDialect dialect) {
 		Objects.requireNonNull(dataSource, "dataSource");
 		try {
-			SchemaScript.apply(dataSource, Objects.requireNonNull(dialect, "dialect").schemaResource());
+			SchemaScript.apply(dataSource, Objects.requireNonNull(dialect, "dialect").schemaResources());
 		}
 		catch (SQLException ex) {
 			throw new RefreshTokenStoreException("Cannot create the refresh-token schema", ex);
