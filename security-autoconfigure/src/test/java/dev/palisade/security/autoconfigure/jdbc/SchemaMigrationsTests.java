@@ -72,8 +72,8 @@ class SchemaMigrationsTests {
 				assertThat(columns(database, "palisade_api_key")).contains("rate_plan");
 				assertThat(query(database, "SELECT version FROM palisade_apikey_schema_history WHERE success ORDER BY installed_rank"))
 					.containsExactly("0", "1", "2");
-				assertThat(query(database, "SELECT version FROM palisade_refresh_schema_history WHERE version <> '0'"))
-					.containsExactly("1");
+				assertThat(query(database, "SELECT version FROM palisade_refresh_schema_history WHERE version <> '0' ORDER BY installed_rank"))
+					.containsExactly("1", "2");
 				assertThat(context.getBean(RefreshTokenService.class).issue(RefreshGrant.of("mig")).token()).isNotBlank();
 				assertThat(context.getBean(ApiKeyService.class)).isNotNull();
 			});
@@ -93,7 +93,9 @@ class SchemaMigrationsTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(columns(database, "palisade_api_key")).contains("rate_plan");
-				assertThat(columns(database, "palisade_refresh_family")).contains("family_id");
+				assertThat(columns(database, "palisade_refresh_family")).contains("family_id", "current_hash");
+				assertThat(query(database, "SELECT id FROM palisade_refresh_changelog ORDER BY orderexecuted"))
+					.containsExactly("palisade-refresh-1", "palisade-refresh-2");
 				assertThat(columns(database, "palisade_audit_record")).contains("seq");
 				assertThat(query(database, "SELECT id FROM palisade_apikey_changelog ORDER BY orderexecuted"))
 					.containsExactly("palisade-apikey-1", "palisade-apikey-2");

@@ -26,7 +26,9 @@ public enum JdbcDialect {
 	private final String sweepSql;
 
 	JdbcDialect(String database, String sweepSql) {
-		this.schemaResources = List.of("META-INF/palisade/db/flyway/refresh/" + database + "/V1__refresh_token_tables.sql");
+		String directory = "META-INF/palisade/db/flyway/refresh/" + database;
+		this.schemaResources = List.of(directory + "/V1__refresh_token_tables.sql",
+				directory + "/V2__refresh_current_hash_on_family.sql");
 		this.sweepSql = sweepSql;
 	}
 

@@ -26,12 +26,15 @@ import dev.palisade.security.refresh.TokenHashes;
 
 /**
  * Refresh-token store on a plain {@link DataSource} (PostgreSQL, or H2 as the embedded default),
- * using the tables of {@link JdbcDialect#schemaResources()}. Rotation is a compare-and-set
- * {@code UPDATE ... WHERE token_hash = ? AND state = 'active'} whose update count decides the
- * winner, in one transaction with the insert of the new token; the database's row lock makes
- * concurrent rotations of one token serialise, and exactly one sees an update count of 1. On
- * PostgreSQL a successful rotation is one statement (one round trip); every other outcome takes
- * the transactional path.
+ * using the tables of {@link JdbcDialect#schemaResources()}. A family's row holds the hash of its
+ * active token ({@code current_hash}); the hashes it replaced go to {@code palisade_refresh_token},
+ * kept only to recognise a reused token. Rotation is a compare-and-set
+ * {@code UPDATE ... SET current_hash = new WHERE current_hash = presented AND state = 'active'} on
+ * the family row, whose update count decides the winner, in one transaction with the insert of the
+ * replaced hash; the row lock makes concurrent rotations of one token serialise, and exactly one
+ * sees an update count of 1. On PostgreSQL a successful rotation is one statement (one round trip)
+ * writing that one row in place plus the rotated hash; every other outcome takes the transactional
+ * path.
  */
 public final class JdbcRefreshTokenStore implements RefreshTokenStore {
 
@@ -39,24 +42,24 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
 			+ " f.created_at, f.absolute_expires_at, f.idle_expires_at, f.revoked_at";
 
 	private static final String INSERT_FAMILY = "INSERT INTO palisade_refresh_family (family_id, subject, org, project,"
-			+ " attributes, state, created_at, absolute_expires_at, idle_expires_at, revoked_at)"
-			+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+			+ " attributes, state, created_at, absolute_expires_at, idle_expires_at, revoked_at, current_hash)"
+			+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-	private static final String INSERT_TOKEN = "INSERT INTO palisade_refresh_token (token_hash, family_id, state, issued_at)"
-			+ " VALUES (?, ?, 'active', ?)";
+	private static final String INSERT_ROTATED = "INSERT INTO palisade_refresh_token (token_hash, family_id, state,"
+			+ " issued_at) VALUES (?, ?, 'rotated', ?)";
 
-	private static final String SELECT_BY_TOKEN = "SELECT t.state AS token_state, " + FAMILY_COLUMNS
+	private static final String SELECT_BY_CURRENT = "SELECT " + FAMILY_COLUMNS
+			+ " FROM palisade_refresh_family f WHERE f.current_hash = ?";
+
+	private static final String SELECT_BY_ROTATED = "SELECT " + FAMILY_COLUMNS
 			+ " FROM palisade_refresh_token t JOIN palisade_refresh_family f ON f.family_id = t.family_id"
 			+ " WHERE t.token_hash = ?";
 
 	private static final String SELECT_FAMILY = "SELECT " + FAMILY_COLUMNS
 			+ " FROM palisade_refresh_family f WHERE f.family_id = ?";
 
-	private static final String ROTATE_TOKEN = "UPDATE palisade_refresh_token SET state = 'rotated'"
-			+ " WHERE token_hash = ? AND state = 'active'";
-
-	private static final String TOUCH_FAMILY = "UPDATE palisade_refresh_family SET idle_expires_at = ?"
-			+ " WHERE family_id = ? AND state = 'active'";
+	private static final String ROTATE_FAMILY = "UPDATE palisade_refresh_family SET current_hash = ?,"
+			+ " idle_expires_at = ? WHERE family_id = ? AND current_hash = ? AND state = 'active'";
 
 	private static final String REVOKE_FAMILY = "UPDATE palisade_refresh_family SET state = 'revoked', revoked_at = ?"
 			+ " WHERE family_id = ? AND state = 'active'";
@@ -66,24 +69,18 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
 
 	/**
 	 * PostgreSQL: the whole successful rotation as one statement, so one round trip in autocommit.
-	 * The family row is updated first, which locks it and rechecks it is active and unexpired
-	 * (a revocation committed meanwhile wins); then the token's compare-and-set, then the insert
-	 * of the new token. A row comes back only when all three happened; for anything else (an unknown,
-	 * reused, expired or revoked token, or a lost race) nothing was rotated and the transactional
-	 * path below finds out why, exactly as before. The family's idle expiry may then have moved
-	 * forward although nothing rotated (a lost race): harmless, since the winner moved it too.
+	 * The family row whose active token is the presented one is updated in place (new hash, idle
+	 * expiry) only while it is active and unexpired, which locks it (a revocation committed meanwhile
+	 * wins); the replaced hash is inserted in the same statement. A row comes back only when both
+	 * happened; for anything else (an unknown, reused, expired or revoked token, or a lost race)
+	 * nothing was written and the transactional path below finds out why.
 	 */
 	private static final String ROTATE_IN_ONE_STATEMENT = "WITH fam AS ("
-			+ " UPDATE palisade_refresh_family f SET idle_expires_at = LEAST(?, f.absolute_expires_at)"
-			+ " FROM palisade_refresh_token t"
-			+ " WHERE t.token_hash = ? AND t.state = 'active' AND f.family_id = t.family_id AND f.state = 'active'"
-			+ " AND f.absolute_expires_at > ? AND f.idle_expires_at > ?"
-			+ " RETURNING f.family_id, f.subject, f.org, f.project, f.attributes, f.state, f.created_at,"
-			+ " f.absolute_expires_at, f.idle_expires_at, f.revoked_at),"
-			+ " tok AS (UPDATE palisade_refresh_token t SET state = 'rotated' FROM fam"
-			+ " WHERE t.token_hash = ? AND t.state = 'active' AND t.family_id = fam.family_id RETURNING t.family_id),"
+			+ " UPDATE palisade_refresh_family f SET current_hash = ?, idle_expires_at = LEAST(?, f.absolute_expires_at)"
+			+ " WHERE f.current_hash = ? AND f.state = 'active' AND f.absolute_expires_at > ? AND f.idle_expires_at > ?"
+			+ " RETURNING " + FAMILY_COLUMNS + "),"
 			+ " ins AS (INSERT INTO palisade_refresh_token (token_hash, family_id, state, issued_at)"
-			+ " SELECT ?, tok.family_id, 'active', ? FROM tok RETURNING family_id)"
+			+ " SELECT ?, fam.family_id, 'rotated', ? FROM fam RETURNING family_id)"
 			+ " SELECT fam.* FROM fam JOIN ins ON ins.family_id = fam.family_id";
 
 	/** A rotation retries its read at most this often after losing a compare-and-set. */
@@ -119,9 +116,9 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
 				insert.setObject(8, at(family.absoluteExpiresAt()));
 				insert.setObject(9, at(family.idleExpiresAt()));
 				insert.setObject(10, at(family.revokedAt()));
+				insert.setBytes(11, tokenHash);
 				insert.executeUpdate();
 			}
-			insertToken(connection, tokenHash, family.familyId(), family.createdAt());
 			return null;
 		});
 	}
@@ -155,12 +152,12 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
 			if (!connection.getAutoCommit()) {
 				return null; // a connection inside someone's transaction: the transactional path
 			}
-			rotate.setObject(1, at(now.plus(idleTimeout)));
-			rotate.setBytes(2, presentedHash);
-			rotate.setObject(3, at(now));
+			rotate.setBytes(1, newHash);
+			rotate.setObject(2, at(now.plus(idleTimeout)));
+			rotate.setBytes(3, presentedHash);
 			rotate.setObject(4, at(now));
-			rotate.setBytes(5, presentedHash);
-			rotate.setBytes(6, newHash);
+			rotate.setObject(5, at(now));
+			rotate.setBytes(6, presentedHash);
 			rotate.setObject(7, at(now));
 			try (ResultSet rs = rotate.executeQuery()) {
 				return rs.next() ? mapFamily(rs) : null;
@@ -175,40 +172,44 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
 	/** One attempt; {@code null} when the compare-and-set lost and the token must be read again. */
 	private StoreRotation tryRotate(Connection connection, byte[] presentedHash, byte[] newHash, Instant now,
 			Duration idleTimeout) throws SQLException {
-		String tokenState;
-		RefreshFamily family;
-		try (PreparedStatement select = connection.prepareStatement(SELECT_BY_TOKEN)) {
-			select.setBytes(1, presentedHash);
-			try (ResultSet rs = select.executeQuery()) {
-				if (!rs.next()) {
-					return StoreRotation.failed(RotationFailure.UNKNOWN, null);
-				}
-				tokenState = rs.getString("token_state");
-				family = mapFamily(rs);
-			}
-		}
-		if ("rotated".equals(tokenState)) {
-			return StoreRotation.failed(RotationFailure.REUSED, revokeInTransaction(connection, family, now));
+		RefreshFamily family = selectFamily(connection, SELECT_BY_CURRENT, presentedHash);
+		if (family == null) {
+			RefreshFamily rotatedFrom = selectFamily(connection, SELECT_BY_ROTATED, presentedHash);
+			return (rotatedFrom != null)
+					? StoreRotation.failed(RotationFailure.REUSED, revokeInTransaction(connection, rotatedFrom, now))
+					: StoreRotation.failed(RotationFailure.UNKNOWN, null);
 		}
 		RotationFailure reason = family.unusableReason(now);
 		if (reason != null) {
 			return StoreRotation.failed(reason, family);
 		}
-		if (update(connection, ROTATE_TOKEN, (ps) -> ps.setBytes(1, presentedHash)) != 1) {
+		RefreshFamily touched = family.withIdleExpiresAt(now.plus(idleTimeout));
+		if (update(connection, ROTATE_FAMILY, (ps) -> {
+			ps.setBytes(1, newHash);
+			ps.setObject(2, at(touched.idleExpiresAt()));
+			ps.setString(3, family.familyId());
+			ps.setBytes(4, presentedHash);
+		}) != 1) {
+			// rotated or revoked between our read and the update: read again
 			connection.rollback();
 			return null;
 		}
-		RefreshFamily touched = family.withIdleExpiresAt(now.plus(idleTimeout));
-		if (update(connection, TOUCH_FAMILY, (ps) -> {
-			ps.setObject(1, at(touched.idleExpiresAt()));
+		update(connection, INSERT_ROTATED, (ps) -> {
+			ps.setBytes(1, presentedHash);
 			ps.setString(2, family.familyId());
-		}) != 1) {
-			// revoked between our read and the update
-			connection.rollback();
-			return StoreRotation.failed(RotationFailure.REVOKED, family.revoked(now));
-		}
-		insertToken(connection, newHash, family.familyId(), now);
+			ps.setObject(3, at(now));
+		});
 		return StoreRotation.rotated(touched);
+	}
+
+	/** The family one statement finds by a hash, or {@code null}. */
+	private static RefreshFamily selectFamily(Connection connection, String sql, byte[] hash) throws SQLException {
+		try (PreparedStatement select = connection.prepareStatement(sql)) {
+			select.setBytes(1, hash);
+			try (ResultSet rs = select.executeQuery()) {
+				return rs.next() ? mapFamily(rs) : null;
+			}
+		}
 	}
 
 	private RefreshFamily revokeInTransaction(Connection connection, RefreshFamily family, Instant now)
@@ -239,12 +240,9 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
 	public Optional<RefreshFamily> findFamilyByToken(byte[] tokenHash) {
 		TokenHashes.check(tokenHash);
 		return inTransaction((connection) -> {
-			try (PreparedStatement select = connection.prepareStatement(SELECT_BY_TOKEN)) {
-				select.setBytes(1, tokenHash);
-				try (ResultSet rs = select.executeQuery()) {
-					return rs.next() ? Optional.of(mapFamily(rs)) : Optional.empty();
-				}
-			}
+			RefreshFamily family = selectFamily(connection, SELECT_BY_CURRENT, tokenHash);
+			return Optional.ofNullable((family != null) ? family
+					: selectFamily(connection, SELECT_BY_ROTATED, tokenHash));
 		});
 	}
 
@@ -301,16 +299,6 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
 			ps.setObject(1, at(now));
 			ps.setInt(2, batchSize);
 		}));
-	}
-
-	private static void insertToken(Connection connection, byte[] hash, String familyId, Instant issuedAt)
-			throws SQLException {
-		try (PreparedStatement insert = connection.prepareStatement(INSERT_TOKEN)) {
-			insert.setBytes(1, hash);
-			insert.setString(2, familyId);
-			insert.setObject(3, at(issuedAt));
-			insert.executeUpdate();
-		}
 	}
 
 	private static int update(Connection connection, String sql, Binder binder) throws SQLException {

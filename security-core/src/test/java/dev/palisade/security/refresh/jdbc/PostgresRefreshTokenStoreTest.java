@@ -93,20 +93,87 @@ class PostgresRefreshTokenStoreTest extends RefreshTokenStoreContract {
 	}
 
 	@Test
-	void onlyTheSha256HashOfATokenIsStored() throws Exception {
+	void onlyTheSha256HashOfATokenIsStoredOnTheFamilyRowAndRotatedHashesBesideIt() throws Exception {
 		IssuedRefreshToken issued = this.service.issue(grant("alice"));
-		byte[] expected = java.security.MessageDigest.getInstance("SHA-256")
-			.digest(issued.token().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		assertThat(hashOnFamilyRow(issued.familyId())).isEqualTo(sha256(issued.token()));
+		assertThat(JdbcTestSupport.count(dataSource, "palisade_refresh_token")).isZero();
 
+		IssuedRefreshToken rotated = this.service.rotate(issued.token()).orElseThrow().token();
+
+		// the rotation wrote the family row in place and kept the replaced hash for reuse detection
+		assertThat(hashOnFamilyRow(issued.familyId())).isEqualTo(sha256(rotated.token()));
+		assertThat(JdbcTestSupport.count(dataSource, "palisade_refresh_family")).isEqualTo(1);
 		try (Connection connection = dataSource.getConnection();
 				PreparedStatement select = connection.prepareStatement(
-						"SELECT token_hash FROM palisade_refresh_token WHERE family_id = ?")) {
+						"SELECT token_hash, state FROM palisade_refresh_token WHERE family_id = ?")) {
 			select.setString(1, issued.familyId());
 			try (ResultSet rs = select.executeQuery()) {
 				assertThat(rs.next()).isTrue();
-				assertThat(HexFormat.of().formatHex(rs.getBytes(1))).isEqualTo(HexFormat.of().formatHex(expected));
+				assertThat(HexFormat.of().formatHex(rs.getBytes(1))).isEqualTo(sha256(issued.token()));
+				assertThat(rs.getString(2)).isEqualTo("rotated");
+				assertThat(rs.next()).isFalse();
 			}
 		}
-		assertThat(JdbcTestSupport.count(dataSource, "palisade_refresh_token")).isEqualTo(1);
+	}
+
+	@Test
+	void aDatabaseOfTheFirstSchemaKeepsItsSignInsAfterTheUpgrade() throws Exception {
+		try (EmbeddedPostgres old = EmbeddedPostgres.builder().start()) {
+			DataSource database = old.getPostgresDatabase();
+			dev.palisade.security.jdbc.SchemaScript.apply(database, JdbcDialect.POSTGRESQL.schemaResources().get(0));
+			String active = "palrt_" + "A".repeat(43);
+			String rotatedBefore = "palrt_" + "B".repeat(42) + "A";
+			try (Connection connection = database.getConnection()) {
+				execute(connection, "INSERT INTO palisade_refresh_family VALUES ('fam-1', 'alice', 'acme', null, 'kind=user',"
+						+ " 'active', now(), now() + interval '30 days', now() + interval '1 day', null)");
+				insertV1Token(connection, sha256Bytes(rotatedBefore), "rotated");
+				insertV1Token(connection, sha256Bytes(active), "active");
+			}
+
+			JdbcSchemaInitializer.initialize(database, JdbcDialect.POSTGRESQL);
+			JdbcSchemaInitializer.initialize(database, JdbcDialect.POSTGRESQL); // every start runs it again
+			RefreshTokenService upgraded = newService(new JdbcRefreshTokenStore(database, JdbcDialect.POSTGRESQL));
+
+			assertThat(upgraded.rotate(active).orElseThrow().grant().subject()).isEqualTo("alice");
+			assertThat(upgraded.rotate(rotatedBefore).isRotated()).isFalse();
+			assertThat(upgraded.findFamily("fam-1")).hasValueSatisfying(
+					(family) -> assertThat(family.state()).isEqualTo(dev.palisade.security.refresh.FamilyState.REVOKED));
+		}
+	}
+
+	private static void insertV1Token(Connection connection, byte[] hash, String state) throws SQLException {
+		try (PreparedStatement insert = connection.prepareStatement(
+				"INSERT INTO palisade_refresh_token VALUES (?, 'fam-1', ?, now())")) {
+			insert.setBytes(1, hash);
+			insert.setString(2, state);
+			insert.executeUpdate();
+		}
+	}
+
+	private static void execute(Connection connection, String sql) throws SQLException {
+		try (var statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
+	private static String hashOnFamilyRow(String familyId) throws SQLException {
+		try (Connection connection = dataSource.getConnection();
+				PreparedStatement select = connection.prepareStatement(
+						"SELECT current_hash FROM palisade_refresh_family WHERE family_id = ?")) {
+			select.setString(1, familyId);
+			try (ResultSet rs = select.executeQuery()) {
+				assertThat(rs.next()).isTrue();
+				return HexFormat.of().formatHex(rs.getBytes(1));
+			}
+		}
+	}
+
+	private static String sha256(String token) throws Exception {
+		return HexFormat.of().formatHex(sha256Bytes(token));
+	}
+
+	private static byte[] sha256Bytes(String token) throws java.security.NoSuchAlgorithmException {
+		return java.security.MessageDigest.getInstance("SHA-256")
+			.digest(token.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 	}
 }
