@@ -6,6 +6,10 @@ import java.util.Base64;
 import dev.palisade.security.crypto.aead.AeadKey;
 import dev.palisade.security.crypto.aead.AeadKeyringFile;
 import dev.palisade.security.crypto.keyring.InvalidKeyringException;
+import dev.palisade.security.secrets.InvalidSecretException;
+import dev.palisade.security.secrets.SecretReference;
+import dev.palisade.security.secrets.SecretStore;
+import dev.palisade.security.secrets.SecretStoreException;
 import dev.palisade.security.crypto.keyring.KeyStatus;
 import dev.palisade.security.crypto.keyring.Keyring;
 import org.apache.commons.logging.Log;
@@ -19,8 +23,21 @@ public final class AeadKeyringLoader {
 	private AeadKeyringLoader() {
 	}
 
-	/** The keyring the properties describe. */
+	/** The keyring the properties describe, when it is not held in a secret store. */
 	public static Keyring<AeadKey> load(PalisadeAeadProperties properties) {
+		return load(properties, null);
+	}
+
+	/**
+	 * The keyring the properties describe; from {@code secretStore} when
+	 * {@code palisade.crypto.aead.secret} is set.
+	 * @param secretStore the application's secret store, or {@code null} when there is none
+	 * @throws InvalidKeyringException naming the property when the secret cannot be read or parsed
+	 */
+	public static Keyring<AeadKey> load(PalisadeAeadProperties properties, SecretStore secretStore) {
+		if (properties.secret() != null) {
+			return fromSecret(properties.secret(), secretStore);
+		}
 		if (!properties.keys().isEmpty()) {
 			return fromKeys(properties);
 		}
@@ -32,6 +49,36 @@ public final class AeadKeyringLoader {
 		}
 		Keyring<AeadKey> keyring = AeadKeyringFile.load(properties.file());
 		logger.info("Loaded the AEAD keyring from " + properties.file().toAbsolutePath().normalize() + " (" + keyring + ")");
+		return keyring;
+	}
+
+	private static Keyring<AeadKey> fromSecret(String secret, SecretStore secretStore) {
+		if (secretStore == null) {
+			throw new InvalidKeyringException("palisade.crypto.aead.secret needs a secret store: set"
+					+ " palisade.secrets.backend to vault (the local store is sealed with this keyring)");
+		}
+		SecretReference reference;
+		try {
+			reference = SecretReference.parse(secret);
+		}
+		catch (InvalidSecretException ex) {
+			throw new InvalidKeyringException("palisade.crypto.aead.secret: " + ex.getMessage());
+		}
+		String text;
+		try {
+			text = reference.resolve(secretStore);
+		}
+		catch (SecretStoreException ex) {
+			throw new InvalidKeyringException("palisade.crypto.aead.secret (" + reference + "): " + ex.getMessage());
+		}
+		Keyring<AeadKey> keyring;
+		try {
+			keyring = AeadKeyringFile.parse(text);
+		}
+		catch (InvalidKeyringException ex) {
+			throw new InvalidKeyringException("palisade.crypto.aead.secret (" + reference + "): " + ex.getMessage());
+		}
+		logger.info("Loaded the AEAD keyring from the secret " + reference + " (" + keyring + ")");
 		return keyring;
 	}
 

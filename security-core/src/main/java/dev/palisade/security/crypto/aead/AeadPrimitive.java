@@ -18,7 +18,10 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class AeadPrimitive {
 
-	private static final ThreadLocal<Cipher> GCM = ThreadLocal.withInitial(() -> cipher("AES/GCM/NoPadding"));
+	// one object per direction for AES-GCM too, as for ChaCha20 below: each stays in its mode
+	private static final ThreadLocal<Cipher> GCM_ENCRYPT = ThreadLocal.withInitial(() -> cipher("AES/GCM/NoPadding"));
+
+	private static final ThreadLocal<Cipher> GCM_DECRYPT = ThreadLocal.withInitial(() -> cipher("AES/GCM/NoPadding"));
 
 	// separate objects for the two directions: decrypting right after encrypting with one object would
 	// hit JDK-8305091 (below) on every round trip
@@ -78,7 +81,8 @@ final class AeadPrimitive {
 	 * JDK rightly refuses to encrypt twice with one key and nonce on the same cipher object.
 	 */
 	static void discardCachedCiphers() {
-		GCM.remove();
+		GCM_ENCRYPT.remove();
+		GCM_DECRYPT.remove();
 		CHACHA_ENCRYPT.remove();
 		CHACHA_DECRYPT.remove();
 	}
@@ -87,7 +91,7 @@ final class AeadPrimitive {
 		AeadAlgorithm algorithm = key.algorithm();
 		switch (algorithm) {
 			case AES_256_GCM -> {
-				Cipher cipher = GCM.get();
+				Cipher cipher = (mode == Cipher.ENCRYPT_MODE) ? GCM_ENCRYPT.get() : GCM_DECRYPT.get();
 				cipher.init(mode, key.secretKey(), new GCMParameterSpec(AeadAlgorithm.TAG_SIZE * 8, nonce, nonceOffset, 12));
 				return cipher;
 			}
