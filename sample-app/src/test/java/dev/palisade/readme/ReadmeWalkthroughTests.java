@@ -75,6 +75,14 @@ class ReadmeWalkthroughTests {
 	}
 
 	@Test
+	void theNetworkPolicySectionShowsTheLimitCorsAndHeaders() throws Exception {
+		String out = run(block("## Network policy, request limits, CORS and headers", "sh", 0));
+		assertThat(out).startsWith("200").contains("\"status\":413", " 413")
+			.containsIgnoringCase("Access-Control-Allow-Origin: http://localhost:3000")
+			.containsIgnoringCase("Referrer-Policy: no-referrer");
+	}
+
+	@Test
 	void aCredentialIsStoredSealedAndShownMasked() throws Exception {
 		String out = run(block("## Encryption and secrets", "bash", 0));
 		assertThat(out).contains("\"masked\":{\"secret_access_key\":\"wJal****EKEY\"}", "no plaintext on disk")

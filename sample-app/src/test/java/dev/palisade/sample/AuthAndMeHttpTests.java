@@ -105,13 +105,20 @@ class AuthAndMeHttpTests {
 	}
 
 	@Test
-	void megabytePasswordIsRefusedLikeAWrongOne() throws Exception {
+	void aLongPasswordIsRefusedLikeAWrongOneAndAMegabyteBodyIsNotRead() throws Exception {
+		this.mvc
+			.perform(post("/auth/token").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"grant_type\":\"password\",\"username\":\"acme-dev\",\"password\":\"" + "x".repeat(200_000)
+						+ "\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.error").value("invalid_grant"));
+		// over the sample's palisade.network.limits.max-body-size (256KB): refused before the endpoint
 		this.mvc
 			.perform(post("/auth/token").contentType(MediaType.APPLICATION_JSON)
 				.content("{\"grant_type\":\"password\",\"username\":\"acme-dev\",\"password\":\"" + "x".repeat(1_000_000)
 						+ "\"}"))
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.error").value("invalid_grant"));
+			.andExpect(status().isPayloadTooLarge())
+			.andExpect(content().contentType("application/problem+json"));
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -1,5 +1,6 @@
 package dev.palisade.security.web;
 
+
 import java.util.List;
 
 import dev.palisade.security.token.AccessTokenSettings;
@@ -16,7 +17,10 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.preauth.x509.X509AuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.session.DisableEncodeUrlFilter;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 
 /**
  * Applies Palisade to a {@code SecurityFilterChain} the application writes itself:
@@ -35,6 +39,9 @@ import org.springframework.security.web.session.DisableEncodeUrlFilter;
  * none, is this configurer plus the rules from {@code palisade.access}.
  */
 public final class PalisadeHttpConfigurer extends AbstractHttpConfigurer<PalisadeHttpConfigurer, HttpSecurity> {
+
+	/** Bean name of the CORS configuration the chain uses when it maps any path ({@code palisade.cors}). */
+	public static final String CORS_CONFIGURATION_SOURCE = "palisadeCorsConfigurationSource";
 
 	private BearerTokenResolver bearerTokenResolver;
 
@@ -76,6 +83,13 @@ public final class PalisadeHttpConfigurer extends AbstractHttpConfigurer<Palisad
 		// login page, before any access rule; signing out of a token API is the application's endpoint
 		http.logout(AbstractHttpConfigurer::disable);
 		http.requestCache((cache) -> cache.disable());
+		context.getBeanProvider(SecurityHeaders.class).ifAvailable((headers) -> http.headers(headers::applyTo));
+		if (context.containsBean(CORS_CONFIGURATION_SOURCE)
+				&& context.getBean(CORS_CONFIGURATION_SOURCE) instanceof UrlBasedCorsConfigurationSource cors
+				&& !cors.getCorsConfigurations().isEmpty()) {
+			// answers preflights before authentication (CorsFilter sits before every authentication filter)
+			http.cors((configurer) -> configurer.configurationSource(cors));
+		}
 		http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint)
 			.accessDeniedHandler(accessDeniedHandler));
 		AccessTokenSettings tokenSettings = context.getBeanProvider(AccessTokenSettings.class).getIfAvailable();
@@ -104,10 +118,28 @@ public final class PalisadeHttpConfigurer extends AbstractHttpConfigurer<Palisad
 		ApplicationContext context = http.getSharedObject(ApplicationContext.class);
 		// outermost: a request the audit log refused is a 503, whichever filter or controller recorded it
 		http.addFilterBefore(new AuditUnavailableFilter(), DisableEncodeUrlFilter.class);
+		// network rules first (after the header writer, so a refusal carries the security headers), then
+		// the body size limit, both before CORS and any authentication
+		context.getBeanProvider(NetworkPolicyFilter.class)
+			.ifAvailable((filter) -> addIf(filter.hasRules(), http, filter, HeaderWriterFilter.class, true));
+		context.getBeanProvider(RequestSizeLimitFilter.class)
+			.ifAvailable((filter) -> addIf(filter.isEnabled(), http, filter, CorsFilter.class, false));
 		// rate limiting: by address before every authentication filter, by caller between authentication and authorization
 		context.getBeanProvider(PreAuthenticationRateLimitFilter.class)
 			.ifAvailable((filter) -> http.addFilterBefore(filter, X509AuthenticationFilter.class));
 		context.getBeanProvider(RateLimitFilter.class)
 			.ifAvailable((filter) -> http.addFilterBefore(filter, AuthorizationFilter.class));
+	}
+
+	private static void addIf(boolean condition, HttpSecurity http, jakarta.servlet.Filter filter,
+			Class<? extends jakarta.servlet.Filter> neighbour, boolean after) {
+		if (condition) {
+			if (after) {
+				http.addFilterAfter(filter, neighbour);
+			}
+			else {
+				http.addFilterBefore(filter, neighbour);
+			}
+		}
 	}
 }

@@ -57,6 +57,12 @@ public final class AuditActions {
 	/** A secret was written. */
 	public static final String SECRET_WRITE = "secret.write";
 
+	/** A request refused by a network rule (its client address), before authentication. */
+	public static final String NETWORK_DENY = "network.deny";
+
+	/** A request refused for its size or shape (body too large, JSON too deep or too long). */
+	public static final String REQUEST_LIMIT = "request.limit";
+
 	/** An administrative endpoint was called. */
 	public static final String ADMIN_REQUEST = "admin.request";
 
@@ -66,7 +72,7 @@ public final class AuditActions {
 	private static final Set<String> BUILT_IN = Set.of(ACCESS_TOKEN_AUTHENTICATE, API_KEY_AUTHENTICATE,
 			CLIENT_CERT_AUTHENTICATE, PASSWORD_AUTHENTICATE, OTHER_AUTHENTICATE, AUTHORIZE, RATE_LIMIT,
 			REFRESH_TOKEN_REUSE, REFRESH_TOKEN_REVOKE, ACCESS_TOKEN_REVOKE, KEY_REVOKE, API_KEY_CREATE, API_KEY_ROTATE,
-			API_KEY_REVOKE, SECRET_READ, SECRET_WRITE, ADMIN_REQUEST);
+			API_KEY_REVOKE, SECRET_READ, SECRET_WRITE, ADMIN_REQUEST, NETWORK_DENY, REQUEST_LIMIT);
 
 	private AuditActions() {
 	}
