@@ -81,6 +81,11 @@ public final class RequestSizeLimitFilter extends OncePerRequestFilter {
 	}
 
 	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !isEnabled();
+	}
+
+	@Override
 	protected boolean shouldNotFilterErrorDispatch() {
 		return true;
 	}

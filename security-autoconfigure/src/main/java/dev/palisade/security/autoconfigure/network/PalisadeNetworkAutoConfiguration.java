@@ -25,6 +25,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -92,6 +93,24 @@ public final class PalisadeNetworkAutoConfiguration {
 					"Give a size such as 1MB, or 0 to turn the check off.", null);
 		}
 		return new RequestSizeLimitFilter(max, auditRecorder.getIfAvailable());
+	}
+
+	// the filters run inside Palisade's security chain only, not as servlet filters of their own
+	@Bean
+	@ConditionalOnMissingBean(name = "palisadeNetworkPolicyFilterRegistration")
+	FilterRegistrationBean<NetworkPolicyFilter> palisadeNetworkPolicyFilterRegistration(NetworkPolicyFilter filter) {
+		FilterRegistrationBean<NetworkPolicyFilter> registration = new FilterRegistrationBean<>(filter);
+		registration.setEnabled(false);
+		return registration;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "palisadeRequestSizeLimitFilterRegistration")
+	FilterRegistrationBean<RequestSizeLimitFilter> palisadeRequestSizeLimitFilterRegistration(
+			RequestSizeLimitFilter filter) {
+		FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(filter);
+		registration.setEnabled(false);
+		return registration;
 	}
 
 	@Bean(CORS_CONFIGURATION_SOURCE)

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +31,11 @@ class PalisadeNetworkAutoConfigurationTests {
 			assertThat(headers.hstsMaxAge()).hasDays(365);
 			assertThat(context.getBean("palisadeCorsConfigurationSource", UrlBasedCorsConfigurationSource.class)
 				.getCorsConfigurations()).isEmpty();
+			// the filters belong to the security chain, not to the servlet container's own filters
+			assertThat(context.getBean("palisadeNetworkPolicyFilterRegistration", FilterRegistrationBean.class)
+				.isEnabled()).isFalse();
+			assertThat(context.getBean("palisadeRequestSizeLimitFilterRegistration", FilterRegistrationBean.class)
+				.isEnabled()).isFalse();
 		});
 	}
 
