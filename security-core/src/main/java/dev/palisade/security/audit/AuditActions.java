@@ -57,6 +57,9 @@ public final class AuditActions {
 	/** A secret was written. */
 	public static final String SECRET_WRITE = "secret.write";
 
+	/** A TOTP code was presented to enrol or remove a second factor (a sign-in's code is part of its sign-in record). */
+	public static final String SECOND_FACTOR = "second_factor";
+
 	/** A request refused by a network rule (its client address), before authentication. */
 	public static final String NETWORK_DENY = "network.deny";
 
@@ -72,7 +75,7 @@ public final class AuditActions {
 	private static final Set<String> BUILT_IN = Set.of(ACCESS_TOKEN_AUTHENTICATE, API_KEY_AUTHENTICATE,
 			CLIENT_CERT_AUTHENTICATE, PASSWORD_AUTHENTICATE, OTHER_AUTHENTICATE, AUTHORIZE, RATE_LIMIT,
 			REFRESH_TOKEN_REUSE, REFRESH_TOKEN_REVOKE, ACCESS_TOKEN_REVOKE, KEY_REVOKE, API_KEY_CREATE, API_KEY_ROTATE,
-			API_KEY_REVOKE, SECRET_READ, SECRET_WRITE, ADMIN_REQUEST, NETWORK_DENY, REQUEST_LIMIT);
+			API_KEY_REVOKE, SECRET_READ, SECRET_WRITE, ADMIN_REQUEST, NETWORK_DENY, REQUEST_LIMIT, SECOND_FACTOR);
 
 	private AuditActions() {
 	}

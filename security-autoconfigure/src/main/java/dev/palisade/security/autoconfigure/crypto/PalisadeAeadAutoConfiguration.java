@@ -21,7 +21,8 @@ import org.springframework.core.env.Environment;
 /**
  * The AEAD keyring ({@link KeyringAead}) and a {@link FieldEncryptor} over it, when
  * {@code palisade.crypto.aead.enabled} is on, the local secret store needs them, or
- * {@code palisade.crypto.aead.secret} keeps the keyring in the (Vault) secret store.
+ * {@code palisade.crypto.aead.secret} keeps the keyring in the (Vault) secret store, or TOTP
+ * ({@code palisade.totp.enabled}) seals its secrets.
  */
 @AutoConfiguration
 @Conditional(PalisadeAeadAutoConfiguration.AeadNeeded.class)
@@ -78,6 +79,10 @@ public final class PalisadeAeadAutoConfiguration {
 
 		@ConditionalOnProperty(name = "palisade.crypto.aead.secret")
 		static final class KeyringInSecretStore {
+		}
+
+		@ConditionalOnProperty(name = "palisade.totp.enabled", havingValue = "true")
+		static final class TotpSecrets {
 		}
 
 	}

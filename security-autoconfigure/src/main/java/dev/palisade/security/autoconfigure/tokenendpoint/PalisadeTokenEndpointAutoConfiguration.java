@@ -13,6 +13,7 @@ import dev.palisade.security.autoconfigure.token.PalisadeTokenAutoConfiguration;
 import dev.palisade.security.autoconfigure.web.PalisadeWebProperties;
 import dev.palisade.security.crypto.password.PasswordVerification;
 import dev.palisade.security.net.ClientIpResolver;
+import dev.palisade.security.totp.TotpService;
 import dev.palisade.security.ratelimit.SignInThrottle;
 import dev.palisade.security.refresh.AccessTokenDenyList;
 import dev.palisade.security.refresh.RefreshTokenService;
@@ -93,9 +94,12 @@ public final class PalisadeTokenEndpointAutoConfiguration {
 		TokenEndpoint palisadeTokenEndpoint(TokenGrantSettings settings, PasswordVerification passwords,
 				AccessTokenIssuer issuer, RefreshTokenService refreshTokens,
 				ObjectProvider<AuthenticationEventPublisher> signInEvents, ObjectProvider<SignInThrottle> signInThrottle,
-				ObjectProvider<ClientIpResolver> clientIpResolver) {
-			return new TokenEndpoint(settings, passwords, issuer, refreshTokens, signInEvents.getIfAvailable(),
-					signInThrottle.getIfAvailable(), clientIpResolver.getIfAvailable(ClientIpResolver::direct));
+				ObjectProvider<ClientIpResolver> clientIpResolver, ObjectProvider<TotpService> totp) {
+			TokenEndpoint endpoint = new TokenEndpoint(settings, passwords, issuer, refreshTokens,
+					signInEvents.getIfAvailable(), signInThrottle.getIfAvailable(),
+					clientIpResolver.getIfAvailable(ClientIpResolver::direct));
+			totp.ifAvailable(endpoint::setSecondFactor);
+			return endpoint;
 		}
 
 		@Bean

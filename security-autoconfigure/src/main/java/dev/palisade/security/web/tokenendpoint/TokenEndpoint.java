@@ -15,6 +15,7 @@ import org.apache.commons.logging.LogFactory;
 
 import dev.palisade.security.crypto.password.PasswordVerification;
 import dev.palisade.security.crypto.password.VerificationOutcome;
+import dev.palisade.security.totp.TotpService;
 import dev.palisade.security.net.ClientIpResolver;
 import dev.palisade.security.principal.PalisadePrincipal;
 import dev.palisade.security.principal.PrincipalKind;
@@ -60,6 +61,10 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code client_id} and {@code client_secret} in the body (never both), returns an access token for
  * the service account and no refresh token.</li>
  * </ul>
+ * A user enrolled in TOTP ({@link TotpService}) also sends {@code totp}: a current code or an
+ * unused recovery code. A missing or wrong one is the same {@code invalid_grant} as a wrong
+ * password, so a response never says which factor failed (the client knows from the enrolment that
+ * the user has a second factor), and it counts against the throttle like one.
  * Every failed sign-in or refresh gets the same {@code invalid_grant}, and every failed client
  * authentication the same {@code invalid_client}, whatever went wrong; the check costs the same
  * for unknown names. Failures count against the sign-in throttle per name and client address.
@@ -85,6 +90,8 @@ public class TokenEndpoint {
 
 	private final ClientIpResolver clientIpResolver;
 
+	private TotpService secondFactor;
+
 	/**
 	 * @param settings which grants are on, and the directories behind them
 	 * @param signInEvents where sign-in outcomes are published (the audit log listens), or {@code null}
@@ -100,6 +107,11 @@ public class TokenEndpoint {
 		this.signInEvents = signInEvents;
 		this.signInThrottle = signInThrottle;
 		this.clientIpResolver = clientIpResolver;
+	}
+
+	/** Requires a TOTP code at password sign-in from every user enrolled in {@code totp}. */
+	public void setSecondFactor(TotpService totp) {
+		this.secondFactor = totp;
 	}
 
 	@PostMapping(path = "${palisade.token-endpoint.path:/auth/token}",
@@ -144,13 +156,14 @@ public class TokenEndpoint {
 			return OAuthErrors.unsupportedGrantType();
 		}
 		return switch (grant) {
-			case PASSWORD -> password(parameters.apply("username"), parameters.apply("password"), request);
+			case PASSWORD -> password(parameters.apply("username"), parameters.apply("password"),
+					parameters.apply("totp"), request);
 			case REFRESH_TOKEN -> refresh(parameters.apply("refresh_token"));
 			case CLIENT_CREDENTIALS -> clientCredentials(parameters, request);
 		};
 	}
 
-	private ResponseEntity<?> password(String username, String password, HttpServletRequest request) {
+	private ResponseEntity<?> password(String username, String password, String totp, HttpServletRequest request) {
 		// a blank username names nobody: refuse it before the throttle, which rejects blank keys
 		if (username == null || username.isBlank() || password == null) {
 			return OAuthErrors.invalidRequest();
@@ -162,6 +175,9 @@ public class TokenEndpoint {
 		}
 		Optional<PalisadeUser> user = users.findByUsername(username);
 		VerificationOutcome outcome = this.passwords.verify(user.map(PalisadeUser::passwordHash), password);
+		if (outcome.authenticated() && !secondFactorHolds(username, totp)) {
+			outcome = VerificationOutcome.MISMATCH; // the same answer as a wrong password
+		}
 		settle(attempt, outcome);
 		if (!outcome.authenticated()) {
 			publishFailure(username);
@@ -236,6 +252,11 @@ public class TokenEndpoint {
 	// rate limiting: sign-in backoff per name and client address, plus a name-wide budget that makes
 	// failures costlier without ever refusing an address that has not failed (no lock-out); admission
 	// counts as a failure atomically, so parallel guesses cannot all pass before one is recorded
+	private boolean secondFactorHolds(String username, String code) {
+		return this.secondFactor == null || !this.secondFactor.isEnrolled(username)
+				|| this.secondFactor.verify(username, code);
+	}
+
 	private SignInAttempt admit(String name, HttpServletRequest request) {
 		if (this.signInThrottle == null) {
 			return null;

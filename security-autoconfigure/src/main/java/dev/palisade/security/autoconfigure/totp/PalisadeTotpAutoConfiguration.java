@@ -1,0 +1,66 @@
+package dev.palisade.security.autoconfigure.totp;
+
+import java.time.Clock;
+import java.util.List;
+
+import dev.palisade.security.audit.AuditRecorder;
+import dev.palisade.security.autoconfigure.crypto.PalisadeAeadAutoConfiguration;
+import dev.palisade.security.crypto.aead.KeyringAead;
+import dev.palisade.security.totp.InMemoryTotpEnrollmentStore;
+import dev.palisade.security.totp.Totp;
+import dev.palisade.security.totp.TotpEnrollmentStore;
+import dev.palisade.security.totp.TotpService;
+import dev.palisade.security.web.PalisadeEndpointPaths;
+import dev.palisade.security.web.tokenendpoint.TotpEndpoint;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * TOTP second factor ({@code palisade.totp.enabled}): a {@link TotpService} over an in-memory
+ * enrolment store (provide a {@link TotpEnrollmentStore} bean to keep enrolments elsewhere), which
+ * the token endpoint consults at password sign-in, and the enrolment endpoint.
+ */
+@AutoConfiguration(after = PalisadeAeadAutoConfiguration.class)
+@ConditionalOnBooleanProperty("palisade.totp.enabled")
+@EnableConfigurationProperties(PalisadeTotpProperties.class)
+public final class PalisadeTotpAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	TotpEnrollmentStore palisadeTotpEnrollmentStore() {
+		return new InMemoryTotpEnrollmentStore();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TotpService palisadeTotpService(TotpEnrollmentStore store, KeyringAead aead, PalisadeTotpProperties properties) {
+		return new TotpService(store, aead, Totp.defaults(), Clock.systemUTC(), properties.issuer());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass(name = "org.springframework.web.bind.annotation.RestController")
+	static class EndpointConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		TotpEndpoint palisadeTotpEndpoint(TotpService totp, ObjectProvider<AuditRecorder> auditRecorder) {
+			return new TotpEndpoint(totp, auditRecorder.getIfAvailable());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "palisadeTotpEndpointPaths")
+		PalisadeEndpointPaths palisadeTotpEndpointPaths(PalisadeTotpProperties properties) {
+			return new PalisadeEndpointPaths(List.of(), List.of(properties.path(), properties.path() + "/confirm"));
+		}
+
+	}
+}

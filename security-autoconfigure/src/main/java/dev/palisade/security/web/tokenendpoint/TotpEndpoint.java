@@ -1,0 +1,116 @@
+package dev.palisade.security.web.tokenendpoint;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.palisade.security.audit.AuditActions;
+import dev.palisade.security.audit.AuditActor;
+import dev.palisade.security.audit.AuditEvent;
+import dev.palisade.security.audit.AuditRecorder;
+import dev.palisade.security.audit.AuditResult;
+import dev.palisade.security.principal.PalisadePrincipal;
+import dev.palisade.security.principal.PrincipalKind;
+import dev.palisade.security.totp.TotpService;
+import dev.palisade.security.totp.TotpSetup;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A signed-in user's TOTP enrolment ({@code palisade.totp.path}, {@code /auth/totp} by default):
+ * {@code POST} starts one and answers the secret, the otpauth URI and the recovery codes once;
+ * {@code POST .../confirm} with {@code {"code":"123456"}} confirms it, after which every password
+ * sign-in needs a code; {@code DELETE} with a code ends it. Only users (not API keys or services)
+ * enrol. A wrong code is 401 problem+json; answers are never cached.
+ */
+@RestController
+public class TotpEndpoint {
+
+	private final TotpService totp;
+
+	private final AuditRecorder auditRecorder;
+
+	/**
+	 * @param totp the enrolments
+	 * @param auditRecorder where every confirmation and removal is recorded, or {@code null}
+	 */
+	public TotpEndpoint(TotpService totp, AuditRecorder auditRecorder) {
+		this.totp = totp;
+		this.auditRecorder = auditRecorder;
+	}
+
+	@PostMapping("${palisade.totp.path:/auth/totp}")
+	ResponseEntity<?> enroll(@AuthenticationPrincipal PalisadePrincipal me, HttpServletRequest request) {
+		if (!isUser(me)) {
+			return problem(HttpStatus.FORBIDDEN, "Only a signed-in user can enrol a second factor", request);
+		}
+		if (this.totp.isEnrolled(me.subject())) {
+			return problem(HttpStatus.CONFLICT, "A second factor is already enrolled; remove it first", request);
+		}
+		TotpSetup setup = this.totp.enroll(me.subject());
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("secret", setup.secret());
+		body.put("otpauth_uri", setup.uri());
+		body.put("recovery_codes", setup.recoveryCodes());
+		return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore()).body(body);
+	}
+
+	@PostMapping("${palisade.totp.path:/auth/totp}/confirm")
+	ResponseEntity<?> confirm(@AuthenticationPrincipal PalisadePrincipal me, @RequestBody Map<String, Object> body,
+			HttpServletRequest request) {
+		if (!isUser(me)) {
+			return problem(HttpStatus.FORBIDDEN, "Only a signed-in user can enrol a second factor", request);
+		}
+		return outcome(me, "confirm", this.totp.confirm(me.subject(), code(body)), request);
+	}
+
+	@DeleteMapping("${palisade.totp.path:/auth/totp}")
+	ResponseEntity<?> disable(@AuthenticationPrincipal PalisadePrincipal me, @RequestBody Map<String, Object> body,
+			HttpServletRequest request) {
+		if (!isUser(me)) {
+			return problem(HttpStatus.FORBIDDEN, "Only a signed-in user can enrol a second factor", request);
+		}
+		return outcome(me, "remove", this.totp.disable(me.subject(), code(body)), request);
+	}
+
+	private ResponseEntity<?> outcome(PalisadePrincipal me, String operation, boolean accepted,
+			HttpServletRequest request) {
+		if (this.auditRecorder != null) {
+			this.auditRecorder.record(AuditEvent.builder()
+				.action(AuditActions.SECOND_FACTOR)
+				.actor(AuditActor.of(me))
+				.result(accepted ? AuditResult.SUCCESS : AuditResult.FAILURE)
+				.reasonCode(accepted ? null : "bad_code")
+				.detail("operation", operation)
+				.build());
+		}
+		return accepted ? ResponseEntity.noContent().build()
+				: problem(HttpStatus.UNAUTHORIZED, "The code is not valid", request);
+	}
+
+	private static boolean isUser(PalisadePrincipal me) {
+		return me != null && me.kind() == PrincipalKind.USER;
+	}
+
+	private static String code(Map<String, Object> body) {
+		return (body != null && body.get("code") instanceof String code) ? code.strip() : null;
+	}
+
+	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, HttpServletRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setInstance(java.net.URI.create(request.getRequestURI()));
+		return ResponseEntity.status(status)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.cacheControl(CacheControl.noStore())
+			.body(problem);
+	}
+}
