@@ -53,6 +53,11 @@ class TotpSignInHttpTests {
 		HttpResponse<String> wrong = confirm(token, "000000".equals(code(secret, 0)) ? "111111" : "000000");
 		assertThat(wrong.statusCode()).isEqualTo(401);
 		assertThat(wrong.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		// the right code without the password (as with a stolen access token alone) is refused too
+		assertThat(send(at("/auth/totp/confirm").header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"" + code(secret, 0) + "\"}"))).statusCode())
+			.isEqualTo(401);
 		assertThat(confirm(token, code(secret, 0)).statusCode()).isEqualTo(204);
 
 		HttpResponse<String> noCode = signIn("globex-viewer", null);
@@ -78,7 +83,7 @@ class TotpSignInHttpTests {
 	private HttpResponse<String> confirm(String token, String code) throws Exception {
 		return send(at("/auth/totp/confirm").header("Authorization", "Bearer " + token)
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"" + code + "\"}")));
+			.POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"" + code + "\",\"password\":\"globex-viewer-password\"}")));
 	}
 
 	private HttpResponse<String> signIn(String username, String totp) throws Exception {

@@ -23,7 +23,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * ({@code request.limit}): at once when {@code Content-Length} says so, before authentication;
  * otherwise (a chunked body) the body is counted while it is read and reading past the limit
  * throws {@link RequestBodyTooLargeException}, which this filter, or
- * {@link RequestLimitProblemAdvice} for a body read by Spring MVC, turns into the same 413.
+ * {@link RequestLimitProblemAdvice} for a body read by Spring MVC, turns into the same 413. Form
+ * parameters the container parses itself are held to its own limit ({@code maxPostSize}, 2 MB in
+ * Tomcat) when the body is chunked.
  */
 public final class RequestSizeLimitFilter extends OncePerRequestFilter {
 
@@ -108,6 +110,14 @@ public final class RequestSizeLimitFilter extends OncePerRequestFilter {
 				this.stream = new CountingStream(super.getInputStream(), this.limit);
 			}
 			return this.stream;
+		}
+
+		// a reader over the counted stream, so reading characters is held to the limit too
+		@Override
+		public java.io.BufferedReader getReader() throws IOException {
+			String encoding = getCharacterEncoding();
+			return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
+					(encoding != null) ? java.nio.charset.Charset.forName(encoding) : java.nio.charset.StandardCharsets.UTF_8));
 		}
 	}
 

@@ -120,6 +120,12 @@ public final class PalisadeNetworkAutoConfiguration {
 		if (!cors.hasOrigins()) {
 			return source; // no mapping: PalisadeHttpConfigurer leaves CORS off
 		}
+		if (cors.allowCredentials() && cors.allowedOriginPatterns().stream().anyMatch((p) -> p.strip().equals("*"))) {
+			throw new InvalidPalisadePropertyException("palisade.cors.allowed-origin-patterns",
+					"is '*' while palisade.cors.allow-credentials is true: every site's origin would be echoed back"
+							+ " with the user's cookies or credentials allowed",
+					"Narrow the pattern (https://*.example.com) or turn allow-credentials off.", null);
+		}
 		if (cors.allowCredentials() && cors.allowedOrigins().contains("*")) {
 			throw new InvalidPalisadePropertyException("palisade.cors.allowed-origins",
 					"is '*' while palisade.cors.allow-credentials is true: any site could call with the user's"

@@ -5,12 +5,15 @@ import java.util.List;
 
 import dev.palisade.security.audit.AuditRecorder;
 import dev.palisade.security.autoconfigure.crypto.PalisadeAeadAutoConfiguration;
+import dev.palisade.security.autoconfigure.tokenendpoint.PalisadeTokenEndpointAutoConfiguration;
 import dev.palisade.security.crypto.aead.KeyringAead;
+import dev.palisade.security.crypto.password.PasswordVerification;
 import dev.palisade.security.totp.InMemoryTotpEnrollmentStore;
 import dev.palisade.security.totp.Totp;
 import dev.palisade.security.totp.TotpEnrollmentStore;
 import dev.palisade.security.totp.TotpService;
 import dev.palisade.security.web.PalisadeEndpointPaths;
+import dev.palisade.security.web.tokenendpoint.TokenGrantSettings;
 import dev.palisade.security.web.tokenendpoint.TotpEndpoint;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,7 +31,7 @@ import org.springframework.context.annotation.Configuration;
  * enrolment store (provide a {@link TotpEnrollmentStore} bean to keep enrolments elsewhere), which
  * the token endpoint consults at password sign-in, and the enrolment endpoint.
  */
-@AutoConfiguration(after = PalisadeAeadAutoConfiguration.class)
+@AutoConfiguration(after = { PalisadeAeadAutoConfiguration.class, PalisadeTokenEndpointAutoConfiguration.class })
 @ConditionalOnBooleanProperty("palisade.totp.enabled")
 @EnableConfigurationProperties(PalisadeTotpProperties.class)
 public final class PalisadeTotpAutoConfiguration {
@@ -52,8 +55,11 @@ public final class PalisadeTotpAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		TotpEndpoint palisadeTotpEndpoint(TotpService totp, ObjectProvider<AuditRecorder> auditRecorder) {
-			return new TotpEndpoint(totp, auditRecorder.getIfAvailable());
+		TotpEndpoint palisadeTotpEndpoint(TotpService totp, ObjectProvider<AuditRecorder> auditRecorder,
+				ObjectProvider<TokenGrantSettings> grants, ObjectProvider<PasswordVerification> passwords) {
+			TokenGrantSettings settings = grants.getIfAvailable();
+			return new TotpEndpoint(totp, auditRecorder.getIfAvailable(), (settings != null) ? settings.users() : null,
+					passwords.getIfAvailable());
 		}
 
 		@Bean

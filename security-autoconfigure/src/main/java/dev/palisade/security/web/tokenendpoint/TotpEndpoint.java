@@ -8,10 +8,13 @@ import dev.palisade.security.audit.AuditActor;
 import dev.palisade.security.audit.AuditEvent;
 import dev.palisade.security.audit.AuditRecorder;
 import dev.palisade.security.audit.AuditResult;
+import dev.palisade.security.crypto.password.PasswordVerification;
 import dev.palisade.security.principal.PalisadePrincipal;
 import dev.palisade.security.principal.PrincipalKind;
 import dev.palisade.security.totp.TotpService;
 import dev.palisade.security.totp.TotpSetup;
+import dev.palisade.security.user.PalisadeUser;
+import dev.palisade.security.user.PalisadeUserDirectory;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.CacheControl;
@@ -29,8 +32,11 @@ import org.springframework.web.bind.annotation.RestController;
  * A signed-in user's TOTP enrolment ({@code palisade.totp.path}, {@code /auth/totp} by default):
  * {@code POST} starts one and answers the secret, the otpauth URI and the recovery codes once;
  * {@code POST .../confirm} with {@code {"code":"123456"}} confirms it, after which every password
- * sign-in needs a code; {@code DELETE} with a code ends it. Only users (not API keys or services)
- * enrol. A wrong code is 401 problem+json; answers are never cached.
+ * sign-in needs a code; {@code DELETE} with a code ends it. When the users come from a directory,
+ * confirming and removing also need the user's {@code password}, so a stolen access token alone
+ * cannot put a second factor on someone's account and lock them out. Only users (not API keys or
+ * services) enrol. A wrong code or password is 401 problem+json (which of the two is not said);
+ * answers are never cached.
  */
 @RestController
 public class TotpEndpoint {
@@ -39,13 +45,22 @@ public class TotpEndpoint {
 
 	private final AuditRecorder auditRecorder;
 
+	private final PalisadeUserDirectory users;
+
+	private final PasswordVerification passwords;
+
 	/**
 	 * @param totp the enrolments
 	 * @param auditRecorder where every confirmation and removal is recorded, or {@code null}
+	 * @param users the users whose password confirming and removing need, or {@code null} for none
+	 * @param passwords checks those passwords (required with {@code users})
 	 */
-	public TotpEndpoint(TotpService totp, AuditRecorder auditRecorder) {
+	public TotpEndpoint(TotpService totp, AuditRecorder auditRecorder, PalisadeUserDirectory users,
+			PasswordVerification passwords) {
 		this.totp = totp;
 		this.auditRecorder = auditRecorder;
+		this.users = (passwords != null) ? users : null;
+		this.passwords = passwords;
 	}
 
 	@PostMapping("${palisade.totp.path:/auth/totp}")
@@ -70,7 +85,8 @@ public class TotpEndpoint {
 		if (!isUser(me)) {
 			return problem(HttpStatus.FORBIDDEN, "Only a signed-in user can enrol a second factor", request);
 		}
-		return outcome(me, "confirm", this.totp.confirm(me.subject(), code(body)), request);
+		return outcome(me, "confirm", passwordHolds(me, body) && this.totp.confirm(me.subject(), code(body)),
+				request);
 	}
 
 	@DeleteMapping("${palisade.totp.path:/auth/totp}")
@@ -79,7 +95,7 @@ public class TotpEndpoint {
 		if (!isUser(me)) {
 			return problem(HttpStatus.FORBIDDEN, "Only a signed-in user can enrol a second factor", request);
 		}
-		return outcome(me, "remove", this.totp.disable(me.subject(), code(body)), request);
+		return outcome(me, "remove", passwordHolds(me, body) && this.totp.disable(me.subject(), code(body)), request);
 	}
 
 	private ResponseEntity<?> outcome(PalisadePrincipal me, String operation, boolean accepted,
@@ -95,6 +111,16 @@ public class TotpEndpoint {
 		}
 		return accepted ? ResponseEntity.noContent().build()
 				: problem(HttpStatus.UNAUTHORIZED, "The code is not valid", request);
+	}
+
+	private boolean passwordHolds(PalisadePrincipal me, Map<String, Object> body) {
+		if (this.users == null) {
+			return true;
+		}
+		Object password = (body != null) ? body.get("password") : null;
+		return (password instanceof String raw) && this.passwords
+			.verify(this.users.findByUsername(me.subject()).map(PalisadeUser::passwordHash), raw)
+			.authenticated();
 	}
 
 	private static boolean isUser(PalisadePrincipal me) {

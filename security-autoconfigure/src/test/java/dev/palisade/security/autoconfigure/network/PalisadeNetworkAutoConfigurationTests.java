@@ -64,7 +64,15 @@ class PalisadeNetworkAutoConfigurationTests {
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.hasMessageContaining("palisade.cors.allowed-origins"));
+		this.runner.withPropertyValues("palisade.cors.allowed-origin-patterns=*", "palisade.cors.allow-credentials=true")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("palisade.cors.allowed-origin-patterns"));
 		this.runner.withPropertyValues("palisade.cors.allowed-origins=*")
+			.run((context) -> assertThat(context).hasNotFailed());
+		this.runner
+			.withPropertyValues("palisade.cors.allowed-origin-patterns=https://*.example.com",
+					"palisade.cors.allow-credentials=true")
 			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
