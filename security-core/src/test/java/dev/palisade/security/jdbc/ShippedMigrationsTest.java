@@ -38,11 +38,14 @@ class ShippedMigrationsTest {
 		assertThat(ApiKeySchema.POSTGRESQL.resourcePaths()).isEqualTo(migrations("apikey", "postgresql"));
 		assertThat(ApiKeySchema.H2.resourcePaths()).isEqualTo(migrations("apikey", "h2"));
 		assertThat(JdbcAuditSink.SCHEMA_RESOURCES).isEqualTo(migrations("audit", "postgresql"));
+		assertThat(dev.palisade.security.totp.jdbc.JdbcTotpEnrollmentStore.POSTGRESQL_SCHEMA)
+			.isEqualTo(migrations("totp", "postgresql"));
+		assertThat(dev.palisade.security.totp.jdbc.JdbcTotpEnrollmentStore.H2_SCHEMA).isEqualTo(migrations("totp", "h2"));
 	}
 
 	@Test
 	void theLiquibaseChangelogsRunTheSameFiles() throws Exception {
-		for (String store : List.of("refresh", "apikey", "audit")) {
+		for (String store : List.of("refresh", "apikey", "audit", "totp")) {
 			List<String> expected = new ArrayList<>();
 			for (String database : List.of("postgresql", "h2")) {
 				if (directory(store, database) != null) {

@@ -28,7 +28,7 @@ public final class SchemaMigrations {
 
 	/** The store and database pairs with migrations in the core jar. */
 	private static final Set<String> SHIPPED = Set.of("refresh/postgresql", "refresh/h2", "apikey/postgresql",
-			"apikey/h2", "audit/postgresql");
+			"apikey/h2", "audit/postgresql", "totp/postgresql", "totp/h2");
 
 	private final PalisadeJdbcProperties.Migrations tool;
 
@@ -48,7 +48,7 @@ public final class SchemaMigrations {
 	/**
 	 * Migrates a store's tables.
 	 * @param dataSource the store's database
-	 * @param store {@code refresh}, {@code apikey} or {@code audit}
+	 * @param store {@code refresh}, {@code apikey}, {@code audit} or {@code totp}
 	 */
 	public void migrate(DataSource dataSource, String store) {
 		if (this.tool == PalisadeJdbcProperties.Migrations.NONE) {

@@ -3,15 +3,21 @@ package dev.palisade.security.autoconfigure.totp;
 import java.time.Clock;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import dev.palisade.security.audit.AuditRecorder;
 import dev.palisade.security.autoconfigure.crypto.PalisadeAeadAutoConfiguration;
 import dev.palisade.security.autoconfigure.tokenendpoint.PalisadeTokenEndpointAutoConfiguration;
 import dev.palisade.security.crypto.aead.KeyringAead;
 import dev.palisade.security.crypto.password.PasswordVerification;
+import dev.palisade.security.autoconfigure.config.InvalidPalisadePropertyException;
+import dev.palisade.security.autoconfigure.jdbc.PalisadeJdbcAutoConfiguration;
+import dev.palisade.security.autoconfigure.jdbc.SchemaMigrations;
 import dev.palisade.security.totp.InMemoryTotpEnrollmentStore;
 import dev.palisade.security.totp.Totp;
 import dev.palisade.security.totp.TotpEnrollmentStore;
 import dev.palisade.security.totp.TotpService;
+import dev.palisade.security.totp.jdbc.JdbcTotpEnrollmentStore;
 import dev.palisade.security.web.PalisadeEndpointPaths;
 import dev.palisade.security.web.tokenendpoint.TokenGrantSettings;
 import dev.palisade.security.web.tokenendpoint.TotpEndpoint;
@@ -27,19 +33,37 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * TOTP second factor ({@code palisade.totp.enabled}): a {@link TotpService} over an in-memory
- * enrolment store (provide a {@link TotpEnrollmentStore} bean to keep enrolments elsewhere), which
+ * TOTP second factor ({@code palisade.totp.enabled}): a {@link TotpService} over an enrolment store
+ * ({@code palisade.totp.store}: memory or jdbc; or a {@link TotpEnrollmentStore} bean of your own), which
  * the token endpoint consults at password sign-in, and the enrolment endpoint.
  */
-@AutoConfiguration(after = { PalisadeAeadAutoConfiguration.class, PalisadeTokenEndpointAutoConfiguration.class })
+@AutoConfiguration(after = { PalisadeAeadAutoConfiguration.class, PalisadeTokenEndpointAutoConfiguration.class,
+		PalisadeJdbcAutoConfiguration.class },
+		afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @ConditionalOnBooleanProperty("palisade.totp.enabled")
 @EnableConfigurationProperties(PalisadeTotpProperties.class)
 public final class PalisadeTotpAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TotpEnrollmentStore palisadeTotpEnrollmentStore() {
-		return new InMemoryTotpEnrollmentStore();
+	TotpEnrollmentStore palisadeTotpEnrollmentStore(PalisadeTotpProperties properties,
+			ObjectProvider<DataSource> dataSource, ObjectProvider<SchemaMigrations> migrations) {
+		if (properties.store() == PalisadeTotpProperties.Store.MEMORY) {
+			return new InMemoryTotpEnrollmentStore();
+		}
+		DataSource database = dataSource.getIfAvailable();
+		if (database == null) {
+			throw new InvalidPalisadePropertyException("palisade.totp.store",
+					"is jdbc but the application has no DataSource",
+					"Configure a DataSource (spring.datasource.url with a driver such as org.postgresql:postgresql),"
+							+ " or set palisade.totp.store=memory.",
+					null);
+		}
+		if (properties.initializeSchema()) {
+			JdbcTotpEnrollmentStore.initializeSchema(database);
+		}
+		migrations.ifAvailable((schema) -> schema.migrate(database, "totp"));
+		return new JdbcTotpEnrollmentStore(database, Clock.systemUTC());
 	}
 
 	@Bean

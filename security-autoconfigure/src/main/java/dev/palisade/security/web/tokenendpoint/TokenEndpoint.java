@@ -16,6 +16,7 @@ import org.apache.commons.logging.LogFactory;
 import dev.palisade.security.crypto.password.PasswordVerification;
 import dev.palisade.security.crypto.password.VerificationOutcome;
 import dev.palisade.security.totp.TotpService;
+import dev.palisade.security.totp.TotpStoreException;
 import dev.palisade.security.net.ClientIpResolver;
 import dev.palisade.security.principal.PalisadePrincipal;
 import dev.palisade.security.principal.PrincipalKind;
@@ -143,6 +144,13 @@ public class TokenEndpoint {
 	@ExceptionHandler(RefreshTokenStoreException.class)
 	ResponseEntity<Map<String, Object>> storeUnavailable(RefreshTokenStoreException ex) {
 		logger.warn("Refresh-token store unavailable: " + ex.getClass().getName());
+		return OAuthErrors.temporarilyUnavailable();
+	}
+
+	/** The TOTP enrolment store is down: nobody enrolled can sign in until it is back (fail closed). */
+	@ExceptionHandler(TotpStoreException.class)
+	ResponseEntity<Map<String, Object>> secondFactorUnavailable(TotpStoreException ex) {
+		logger.warn("TOTP enrolment store unavailable: " + ex.getClass().getName());
 		return OAuthErrors.temporarilyUnavailable();
 	}
 

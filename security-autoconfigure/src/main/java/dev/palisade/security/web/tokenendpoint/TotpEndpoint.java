@@ -13,6 +13,7 @@ import dev.palisade.security.principal.PalisadePrincipal;
 import dev.palisade.security.principal.PrincipalKind;
 import dev.palisade.security.totp.TotpService;
 import dev.palisade.security.totp.TotpSetup;
+import dev.palisade.security.totp.TotpStoreException;
 import dev.palisade.security.user.PalisadeUser;
 import dev.palisade.security.user.PalisadeUserDirectory;
 import jakarta.servlet.http.HttpServletRequest;
@@ -111,6 +112,12 @@ public class TotpEndpoint {
 		}
 		return accepted ? ResponseEntity.noContent().build()
 				: problem(HttpStatus.UNAUTHORIZED, "The code is not valid", request);
+	}
+
+	/** The enrolment store is down: nothing changed. */
+	@org.springframework.web.bind.annotation.ExceptionHandler(TotpStoreException.class)
+	ResponseEntity<ProblemDetail> storeUnavailable(HttpServletRequest request) {
+		return problem(HttpStatus.SERVICE_UNAVAILABLE, "Second factors are unavailable; try again later", request);
 	}
 
 	private boolean passwordHolds(PalisadePrincipal me, Map<String, Object> body) {

@@ -49,6 +49,34 @@ class PalisadeTotpAutoConfigurationTests {
 	}
 
 	@Test
+	void theJdbcStoreIsMigratedWithFlywayOnTheApplicationsDatabaseAndNeedsOne() throws Exception {
+		org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+		h2.setURL("jdbc:h2:file:" + this.dir.resolve("app").toAbsolutePath() + ";DB_CLOSE_DELAY=-1");
+		this.runner
+			.withConfiguration(AutoConfigurations.of(dev.palisade.security.autoconfigure.jdbc.PalisadeJdbcAutoConfiguration.class))
+			.withBean(javax.sql.DataSource.class, () -> h2)
+			.withPropertyValues("palisade.totp.enabled=true", "palisade.totp.store=jdbc",
+					"palisade.jdbc.migrations=flyway", "palisade.crypto.aead.file=" + this.dir.resolve("aead.keyring"))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(TotpEnrollmentStore.class))
+					.isInstanceOf(dev.palisade.security.totp.jdbc.JdbcTotpEnrollmentStore.class);
+				context.getBean(TotpService.class).enroll("carol");
+			});
+		try (java.sql.Connection connection = h2.getConnection();
+				java.sql.ResultSet rs = connection.createStatement()
+					.executeQuery("SELECT count(*) FROM palisade_totp_enrollment WHERE subject = 'carol'")) {
+			rs.next();
+			assertThat(rs.getInt(1)).isEqualTo(1);
+		}
+		this.runner.withPropertyValues("palisade.totp.enabled=true", "palisade.totp.store=jdbc",
+				"palisade.crypto.aead.file=" + this.dir.resolve("aead.keyring"))
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("palisade.totp.store"));
+	}
+
+	@Test
 	void anApplicationsEnrolmentStoreIsUsed() {
 		InMemoryTotpEnrollmentStore own = new InMemoryTotpEnrollmentStore();
 		this.runner.withBean(TotpEnrollmentStore.class, () -> own)
