@@ -1,0 +1,150 @@
+package dev.palisade.security.autoconfigure.session;
+
+import java.time.Clock;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.palisade.security.autoconfigure.config.InvalidPalisadePropertyException;
+import dev.palisade.security.autoconfigure.tokenendpoint.PalisadeTokenEndpointAutoConfiguration;
+import dev.palisade.security.autoconfigure.totp.PalisadeTotpAutoConfiguration;
+import dev.palisade.security.autoconfigure.web.PalisadeWebSecurityAutoConfiguration;
+import dev.palisade.security.crypto.password.PasswordVerification;
+import dev.palisade.security.totp.TotpService;
+import dev.palisade.security.web.AbsoluteSessionTimeoutFilter;
+import dev.palisade.security.web.PalisadeEndpointPaths;
+import dev.palisade.security.web.SessionSignInAuthenticationProvider;
+import dev.palisade.security.web.tokenendpoint.TokenGrantSettings;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.session.MapSessionRepository;
+import org.springframework.session.SessionRepository;
+import org.springframework.session.config.annotation.web.http.EnableSpringHttpSession;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
+
+/**
+ * The web UI's session chain ({@code palisade.session.enabled}), ordered before the API chain and
+ * limited to {@code path-prefix/**}: form sign-in ({@link SessionSignInAuthenticationProvider}),
+ * session id rotation at sign-in, CSRF protection (this chain only; the API chain stays stateless
+ * and CSRF-free), sign-out that deletes the session from its store, a cap on sessions per user, the
+ * absolute timeout ({@link AbsoluteSessionTimeoutFilter}) and a UI Content-Security-Policy. Sessions
+ * are Spring Session's: an in-memory {@link MapSessionRepository} with a secure, HttpOnly,
+ * SameSite=Lax cookie unless the application (or Boot's spring-boot-session-jdbc / -data-redis)
+ * provides a {@link SessionRepository}.
+ */
+@AutoConfiguration(after = { PalisadeWebSecurityAutoConfiguration.class, PalisadeTokenEndpointAutoConfiguration.class,
+		PalisadeTotpAutoConfiguration.class })
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(SessionRepository.class)
+@ConditionalOnBooleanProperty("palisade.session.enabled")
+@EnableConfigurationProperties(PalisadeSessionProperties.class)
+public final class PalisadeSessionAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	SessionRegistry palisadeSessionRegistry() {
+		return new SessionRegistryImpl();
+	}
+
+	@Bean
+	@Order(SecurityFilterProperties.BASIC_AUTH_ORDER - 1)
+	@ConditionalOnMissingBean(name = "palisadeSessionFilterChain")
+	SecurityFilterChain palisadeSessionFilterChain(HttpSecurity http, PalisadeSessionProperties properties,
+			ObjectProvider<TokenGrantSettings> grants, ObjectProvider<PasswordVerification> passwords,
+			ObjectProvider<TotpService> totp, SessionRegistry sessionRegistry) throws Exception {
+		TokenGrantSettings settings = grants.getIfAvailable();
+		PasswordVerification verification = passwords.getIfAvailable();
+		if (settings == null || settings.users() == null || verification == null) {
+			throw new InvalidPalisadePropertyException("palisade.session.enabled",
+					"is true but there are no users to sign in",
+					"Define a PalisadeUserDirectory (or UserDetailsService) bean, as for the token endpoint's password"
+							+ " grant.",
+					null);
+		}
+		String prefix = properties.pathPrefix().endsWith("/")
+				? properties.pathPrefix().substring(0, properties.pathPrefix().length() - 1) : properties.pathPrefix();
+		String loginPage = properties.loginPage();
+		http.securityMatcher(prefix + "/**")
+			.authenticationProvider(
+					new SessionSignInAuthenticationProvider(settings.users(), verification, totp.getIfAvailable()))
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(loginPage).permitAll()
+				.anyRequest()
+				.authenticated())
+			.formLogin((form) -> form.loginPage(loginPage)
+				.loginProcessingUrl(loginPage)
+				.authenticationDetailsSource(SessionSignInAuthenticationProvider.detailsSource())
+				.defaultSuccessUrl(prefix + "/", true)
+				.failureUrl(loginPage + "?error"))
+			.logout((logout) -> logout.logoutUrl(prefix + "/logout")
+				.logoutSuccessUrl(loginPage + "?signed-out")
+				.invalidateHttpSession(true)
+				.clearAuthentication(true)
+				.deleteCookies(properties.cookieName()))
+			.sessionManagement((sessions) -> sessions.sessionFixation((fixation) -> fixation.changeSessionId())
+				.maximumSessions(properties.maximumSessions())
+				.sessionRegistry(sessionRegistry)
+				.expiredUrl(loginPage + "?expired"))
+			.headers((headers) -> headers
+				.addHeaderWriter(new StaticHeadersWriter("Content-Security-Policy", properties.contentSecurityPolicy()))
+				.addHeaderWriter(new StaticHeadersWriter("Referrer-Policy", "no-referrer")))
+			.addFilterBefore(new AbsoluteSessionTimeoutFilter(properties.absoluteTimeout(), Clock.systemUTC()),
+					SecurityContextHolderFilter.class);
+		// CSRF stays on (Spring Security's default): the session-stored token every form carries
+		return http.build();
+	}
+
+	/**
+	 * The UI's paths as the access rules and the access map see them: the session chain answers
+	 * them before the API chain, with the sign-in page open and the rest for signed-in users.
+	 */
+	@Bean
+	@ConditionalOnMissingBean(name = "palisadeSessionEndpointPaths")
+	PalisadeEndpointPaths palisadeSessionEndpointPaths(PalisadeSessionProperties properties) {
+		String prefix = properties.pathPrefix().endsWith("/")
+				? properties.pathPrefix().substring(0, properties.pathPrefix().length() - 1) : properties.pathPrefix();
+		return new PalisadeEndpointPaths(java.util.List.of(properties.loginPage()), java.util.List.of(prefix + "/**"));
+	}
+
+	/** In-memory sessions, when nothing else provides a session repository. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(SessionRepository.class)
+	@EnableSpringHttpSession
+	static class InMemorySessionConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		MapSessionRepository sessionRepository(PalisadeSessionProperties properties) {
+			MapSessionRepository repository = new MapSessionRepository(new ConcurrentHashMap<>());
+			repository.setDefaultMaxInactiveInterval(properties.idleTimeout());
+			return repository;
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		CookieSerializer palisadeSessionCookieSerializer(PalisadeSessionProperties properties) {
+			DefaultCookieSerializer cookies = new DefaultCookieSerializer();
+			cookies.setCookieName(properties.cookieName());
+			cookies.setUseSecureCookie(properties.secureCookie());
+			cookies.setUseHttpOnlyCookie(true);
+			cookies.setSameSite("Lax");
+			cookies.setCookiePath("/");
+			return cookies;
+		}
+
+	}
+}

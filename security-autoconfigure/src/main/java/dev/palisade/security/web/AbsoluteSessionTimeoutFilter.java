@@ -1,0 +1,41 @@
+package dev.palisade.security.web;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Ends a session older than the absolute timeout before its security context is read, however
+ * recently it was used (the idle timeout is the session store's own). The request then goes on
+ * without a signed-in user, so the UI chain sends it to the sign-in page.
+ */
+public final class AbsoluteSessionTimeoutFilter extends OncePerRequestFilter {
+
+	private final Duration absoluteTimeout;
+
+	private final Clock clock;
+
+	public AbsoluteSessionTimeoutFilter(Duration absoluteTimeout, Clock clock) {
+		this.absoluteTimeout = absoluteTimeout;
+		this.clock = clock;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		HttpSession session = request.getSession(false);
+		if (session != null
+				&& session.getCreationTime() + this.absoluteTimeout.toMillis() <= this.clock.millis()) {
+			session.invalidate();
+		}
+		chain.doFilter(request, response);
+	}
+}
