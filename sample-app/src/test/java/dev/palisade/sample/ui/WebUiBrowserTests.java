@@ -78,6 +78,7 @@ class WebUiBrowserTests {
 			.POST(HttpRequest.BodyPublishers.noBody())
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(forged.statusCode()).isEqualTo(403);
+		assertThat(forged.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(get("/app/", session).statusCode()).as("still signed in after the forged sign-out").isEqualTo(200);
 
 		browser.findElement(By.id("sign-out")).click();

@@ -3,6 +3,7 @@ package dev.palisade.security.autoconfigure.session;
 import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.palisade.security.audit.AuditRecorder;
 import dev.palisade.security.autoconfigure.config.InvalidPalisadePropertyException;
 import dev.palisade.security.autoconfigure.tokenendpoint.PalisadeTokenEndpointAutoConfiguration;
 import dev.palisade.security.autoconfigure.totp.PalisadeTotpAutoConfiguration;
@@ -11,6 +12,7 @@ import dev.palisade.security.crypto.password.PasswordVerification;
 import dev.palisade.security.totp.TotpService;
 import dev.palisade.security.web.AbsoluteSessionTimeoutFilter;
 import dev.palisade.security.web.PalisadeEndpointPaths;
+import dev.palisade.security.web.SessionAccessDeniedHandler;
 import dev.palisade.security.web.SessionSignInAuthenticationProvider;
 import dev.palisade.security.web.tokenendpoint.TokenGrantSettings;
 
@@ -66,7 +68,8 @@ public final class PalisadeSessionAutoConfiguration {
 	@ConditionalOnMissingBean(name = "palisadeSessionFilterChain")
 	SecurityFilterChain palisadeSessionFilterChain(HttpSecurity http, PalisadeSessionProperties properties,
 			ObjectProvider<TokenGrantSettings> grants, ObjectProvider<PasswordVerification> passwords,
-			ObjectProvider<TotpService> totp, SessionRegistry sessionRegistry) throws Exception {
+			ObjectProvider<TotpService> totp, SessionRegistry sessionRegistry,
+			ObjectProvider<AuditRecorder> auditRecorder) throws Exception {
 		TokenGrantSettings settings = grants.getIfAvailable();
 		PasswordVerification verification = passwords.getIfAvailable();
 		if (settings == null || settings.users() == null || verification == null) {
@@ -102,6 +105,8 @@ public final class PalisadeSessionAutoConfiguration {
 			.headers((headers) -> headers
 				.addHeaderWriter(new StaticHeadersWriter("Content-Security-Policy", properties.contentSecurityPolicy()))
 				.addHeaderWriter(new StaticHeadersWriter("Referrer-Policy", "no-referrer")))
+			.exceptionHandling((exceptions) -> exceptions
+				.accessDeniedHandler(new SessionAccessDeniedHandler(auditRecorder.getIfAvailable())))
 			.addFilterBefore(new AbsoluteSessionTimeoutFilter(properties.absoluteTimeout(), Clock.systemUTC()),
 					SecurityContextHolderFilter.class);
 		// CSRF stays on (Spring Security's default): the session-stored token every form carries
