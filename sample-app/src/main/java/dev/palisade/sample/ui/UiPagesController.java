@@ -23,7 +23,9 @@ class UiPagesController {
 	@GetMapping("/login")
 	String login(HttpServletRequest request, CsrfToken csrf) {
 		String notice = (request.getParameter("error") != null) ? "<p id=\"error\">Sign-in failed.</p>"
-				: (request.getParameter("signed-out") != null) ? "<p id=\"notice\">Signed out.</p>" : "";
+				: (request.getParameter("throttled") != null)
+						? "<p id=\"error\">Too many failed sign-ins; wait a little and try again.</p>"
+						: (request.getParameter("signed-out") != null) ? "<p id=\"notice\">Signed out.</p>" : "";
 		return page("Sign in", notice + "<form method=\"post\" action=\"/app/login\">"
 				+ "<label>User <input id=\"username\" name=\"username\" autocomplete=\"username\"></label>"
 				+ "<label>Password <input id=\"password\" name=\"password\" type=\"password\""

@@ -1,11 +1,15 @@
 package dev.palisade.security.web;
 
+import java.net.InetAddress;
 import java.util.Optional;
 import java.util.Set;
 
 import dev.palisade.security.crypto.password.PasswordVerification;
 import dev.palisade.security.principal.PalisadePrincipal;
+import dev.palisade.security.net.ClientIpResolver;
 import dev.palisade.security.principal.PrincipalKind;
+import dev.palisade.security.ratelimit.SignInAttempt;
+import dev.palisade.security.ratelimit.SignInThrottle;
 import dev.palisade.security.totp.TotpService;
 import dev.palisade.security.user.PalisadeUser;
 import dev.palisade.security.user.PalisadeUserDirectory;
@@ -16,14 +20,17 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * Form sign-in for the UI chain against the users of the token endpoint: the password through the
  * same {@link PasswordVerification} (same cost for unknown names), then the user's TOTP code when
  * enrolled (form field {@code totp}). Every failure is the same {@link BadCredentialsException},
- * whichever factor failed. The authentication's principal is a {@link PalisadePrincipal} of kind
- * user, as on the API.
+ * whichever factor failed, and counts against the same {@link SignInThrottle} as the token
+ * endpoint's (per username and client address), so the form is no way around it; a throttled
+ * attempt is a {@link SignInThrottledException} and is not checked at all. The authentication's
+ * principal is a {@link PalisadePrincipal} of kind user, as on the API.
  */
 public final class SessionSignInAuthenticationProvider implements AuthenticationProvider {
 
@@ -33,17 +40,25 @@ public final class SessionSignInAuthenticationProvider implements Authentication
 
 	private final TotpService totp;
 
-	/** @param totp the second factor, or {@code null} for none */
+	private final SignInThrottle throttle;
+
+	/**
+	 * @param totp the second factor, or {@code null} for none
+	 * @param throttle the failure throttle the token endpoint uses too, or {@code null} for none
+	 */
 	public SessionSignInAuthenticationProvider(PalisadeUserDirectory users, PasswordVerification passwords,
-			TotpService totp) {
+			TotpService totp, SignInThrottle throttle) {
 		this.users = users;
 		this.passwords = passwords;
 		this.totp = totp;
+		this.throttle = throttle;
 	}
 
-	/** Keeps the {@code totp} form field beside the user name and password. */
-	public static AuthenticationDetailsSource<HttpServletRequest, SecondFactor> detailsSource() {
-		return (request) -> new SecondFactor(request.getParameter("totp"));
+	/** Keeps the {@code totp} form field and the client address beside the user name and password. */
+	public static AuthenticationDetailsSource<HttpServletRequest, SignInDetails> detailsSource(
+			ClientIpResolver clientIpResolver) {
+		return (request) -> new SignInDetails(request.getParameter("totp"),
+				ClientAddresses.of(request, clientIpResolver));
 	}
 
 	@Override
@@ -53,10 +68,26 @@ public final class SessionSignInAuthenticationProvider implements Authentication
 		if (username == null || username.isBlank() || !(credentials instanceof String password)) {
 			throw new BadCredentialsException("Bad credentials");
 		}
+		SignInDetails details = (authentication.getDetails() instanceof SignInDetails known) ? known
+				: new SignInDetails(null, null);
+		SignInAttempt attempt = (this.throttle != null && details.client() != null)
+				? this.throttle.attempt(username, details.client()) : null;
+		if (attempt != null && !attempt.allowed()) {
+			throw new SignInThrottledException();
+		}
 		Optional<PalisadeUser> user = this.users.findByUsername(username);
 		boolean passwordHolds = this.passwords.verify(user.map(PalisadeUser::passwordHash), password).authenticated();
-		if (!passwordHolds || (this.totp != null && this.totp.isEnrolled(username) && !this.totp.verify(username,
-				(authentication.getDetails() instanceof SecondFactor factor) ? factor.code() : null))) {
+		boolean holds = passwordHolds
+				&& (this.totp == null || !this.totp.isEnrolled(username) || this.totp.verify(username, details.code()));
+		if (attempt != null) {
+			if (holds) {
+				attempt.succeeded();
+			}
+			else {
+				attempt.failed();
+			}
+		}
+		if (!holds) {
 			throw new BadCredentialsException("Bad credentials");
 		}
 		PalisadeUser signedIn = user.get();
@@ -72,15 +103,26 @@ public final class SessionSignInAuthenticationProvider implements Authentication
 	}
 
 	/**
-	 * The second factor a sign-in form sent.
+	 * What a sign-in form sent beside the name and password.
 	 *
 	 * @param code the {@code totp} field, or {@code null}
+	 * @param client the client address (through the trusted proxies), or {@code null}
 	 */
-	public record SecondFactor(String code) {
+	public record SignInDetails(String code, InetAddress client) {
 
 		@Override
 		public String toString() {
-			return "SecondFactor[present=" + (this.code != null) + "]";
+			return "SignInDetails[code=" + ((this.code != null) ? "present" : "absent") + ", client=" + this.client + "]";
+		}
+	}
+
+	/** Too many failed sign-ins for this username from this address: nothing was checked. */
+	public static final class SignInThrottledException extends AuthenticationException {
+
+		private static final long serialVersionUID = 1L;
+
+		SignInThrottledException() {
+			super("Too many failed sign-ins");
 		}
 	}
 }

@@ -9,6 +9,8 @@ import dev.palisade.security.autoconfigure.tokenendpoint.PalisadeTokenEndpointAu
 import dev.palisade.security.autoconfigure.totp.PalisadeTotpAutoConfiguration;
 import dev.palisade.security.autoconfigure.web.PalisadeWebSecurityAutoConfiguration;
 import dev.palisade.security.crypto.password.PasswordVerification;
+import dev.palisade.security.net.ClientIpResolver;
+import dev.palisade.security.ratelimit.SignInThrottle;
 import dev.palisade.security.totp.TotpService;
 import dev.palisade.security.web.AbsoluteSessionTimeoutFilter;
 import dev.palisade.security.web.PalisadeEndpointPaths;
@@ -69,7 +71,8 @@ public final class PalisadeSessionAutoConfiguration {
 	SecurityFilterChain palisadeSessionFilterChain(HttpSecurity http, PalisadeSessionProperties properties,
 			ObjectProvider<TokenGrantSettings> grants, ObjectProvider<PasswordVerification> passwords,
 			ObjectProvider<TotpService> totp, SessionRegistry sessionRegistry,
-			ObjectProvider<AuditRecorder> auditRecorder) throws Exception {
+			ObjectProvider<AuditRecorder> auditRecorder, ObjectProvider<SignInThrottle> signInThrottle,
+			ObjectProvider<ClientIpResolver> clientIpResolver) throws Exception {
 		TokenGrantSettings settings = grants.getIfAvailable();
 		PasswordVerification verification = passwords.getIfAvailable();
 		if (settings == null || settings.users() == null || verification == null) {
@@ -83,16 +86,19 @@ public final class PalisadeSessionAutoConfiguration {
 				? properties.pathPrefix().substring(0, properties.pathPrefix().length() - 1) : properties.pathPrefix();
 		String loginPage = properties.loginPage();
 		http.securityMatcher(prefix + "/**")
-			.authenticationProvider(
-					new SessionSignInAuthenticationProvider(settings.users(), verification, totp.getIfAvailable()))
+			.authenticationProvider(new SessionSignInAuthenticationProvider(settings.users(), verification,
+					totp.getIfAvailable(), signInThrottle.getIfAvailable()))
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(loginPage).permitAll()
 				.anyRequest()
 				.authenticated())
 			.formLogin((form) -> form.loginPage(loginPage)
 				.loginProcessingUrl(loginPage)
-				.authenticationDetailsSource(SessionSignInAuthenticationProvider.detailsSource())
+				.authenticationDetailsSource(SessionSignInAuthenticationProvider
+					.detailsSource(clientIpResolver.getIfAvailable(ClientIpResolver::direct)))
 				.defaultSuccessUrl(prefix + "/", true)
-				.failureUrl(loginPage + "?error"))
+				.failureHandler((request, response, exception) -> response.sendRedirect(request.getContextPath()
+						+ loginPage + ((exception instanceof SessionSignInAuthenticationProvider.SignInThrottledException)
+								? "?throttled" : "?error"))))
 			.logout((logout) -> logout.logoutUrl(prefix + "/logout")
 				.logoutSuccessUrl(loginPage + "?signed-out")
 				.invalidateHttpSession(true)
