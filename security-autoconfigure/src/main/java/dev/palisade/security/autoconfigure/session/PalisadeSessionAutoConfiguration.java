@@ -1,7 +1,6 @@
 package dev.palisade.security.autoconfigure.session;
 
 import java.time.Clock;
-import java.util.concurrent.ConcurrentHashMap;
 
 import dev.palisade.security.audit.AuditRecorder;
 import dev.palisade.security.autoconfigure.config.InvalidPalisadePropertyException;
@@ -27,7 +26,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
@@ -35,9 +33,7 @@ import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
-import org.springframework.session.MapSessionRepository;
 import org.springframework.session.SessionRepository;
-import org.springframework.session.config.annotation.web.http.EnableSpringHttpSession;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 
@@ -46,13 +42,13 @@ import org.springframework.session.web.http.DefaultCookieSerializer;
  * limited to {@code path-prefix/**}: form sign-in ({@link SessionSignInAuthenticationProvider}),
  * session id rotation at sign-in, CSRF protection (this chain only; the API chain stays stateless
  * and CSRF-free), sign-out that deletes the session from its store, a cap on sessions per user, the
- * absolute timeout ({@link AbsoluteSessionTimeoutFilter}) and a UI Content-Security-Policy. Sessions
- * are Spring Session's: an in-memory {@link MapSessionRepository} with a secure, HttpOnly,
- * SameSite=Lax cookie unless the application (or Boot's spring-boot-session-jdbc / -data-redis)
- * provides a {@link SessionRepository}.
+ * absolute timeout ({@link AbsoluteSessionTimeoutFilter}) and a UI Content-Security-Policy, with a
+ * secure, HttpOnly, SameSite=Lax cookie. Sessions are Spring Session's: Boot's JDBC or Redis
+ * support when present, else {@link PalisadeInMemorySessionAutoConfiguration}.
  */
 @AutoConfiguration(after = { PalisadeWebSecurityAutoConfiguration.class, PalisadeTokenEndpointAutoConfiguration.class,
-		PalisadeTotpAutoConfiguration.class })
+		PalisadeTotpAutoConfiguration.class },
+		beforeName = "org.springframework.boot.session.autoconfigure.SessionAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(SessionRepository.class)
 @ConditionalOnBooleanProperty("palisade.session.enabled")
@@ -131,31 +127,19 @@ public final class PalisadeSessionAutoConfiguration {
 		return new PalisadeEndpointPaths(java.util.List.of(properties.loginPage()), java.util.List.of(prefix + "/**"));
 	}
 
-	/** In-memory sessions, when nothing else provides a session repository. */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnMissingBean(SessionRepository.class)
-	@EnableSpringHttpSession
-	static class InMemorySessionConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		MapSessionRepository sessionRepository(PalisadeSessionProperties properties) {
-			MapSessionRepository repository = new MapSessionRepository(new ConcurrentHashMap<>());
-			repository.setDefaultMaxInactiveInterval(properties.idleTimeout());
-			return repository;
-		}
-
-		@Bean
-		@ConditionalOnMissingBean
-		CookieSerializer palisadeSessionCookieSerializer(PalisadeSessionProperties properties) {
-			DefaultCookieSerializer cookies = new DefaultCookieSerializer();
-			cookies.setCookieName(properties.cookieName());
-			cookies.setUseSecureCookie(properties.secureCookie());
-			cookies.setUseHttpOnlyCookie(true);
-			cookies.setSameSite("Lax");
-			cookies.setCookiePath("/");
-			return cookies;
-		}
-
+	/**
+	 * The session cookie, whichever store keeps the sessions (this one, or Boot's JDBC or Redis
+	 * session support): secure, HttpOnly, SameSite=Lax.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	CookieSerializer palisadeSessionCookieSerializer(PalisadeSessionProperties properties) {
+		DefaultCookieSerializer cookies = new DefaultCookieSerializer();
+		cookies.setCookieName(properties.cookieName());
+		cookies.setUseSecureCookie(properties.secureCookie());
+		cookies.setUseHttpOnlyCookie(true);
+		cookies.setSameSite("Lax");
+		cookies.setCookiePath("/");
+		return cookies;
 	}
 }

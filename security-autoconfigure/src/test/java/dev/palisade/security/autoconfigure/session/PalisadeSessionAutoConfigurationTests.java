@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PalisadeSessionAutoConfigurationTests {
 
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(PalisadeSessionAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(PalisadeSessionAutoConfiguration.class,
+				PalisadeInMemorySessionAutoConfiguration.class))
 		.withUserConfiguration(WebSecurity.class);
 
 	@Test
@@ -35,19 +36,52 @@ class PalisadeSessionAutoConfigurationTests {
 
 	@Test
 	void theInMemoryRepositoryTakesTheIdleTimeout() {
-		this.runner
+		withUsers(this.runner).withPropertyValues("palisade.session.enabled=true", "palisade.session.idle-timeout=7m")
+			.run((context) -> {
+				MapSessionRepository repository = context.getBean(MapSessionRepository.class);
+				assertThat(repository.createSession().getMaxInactiveInterval()).hasMinutes(7);
+				assertThat(context).hasSingleBean(SessionRepositoryFilter.class);
+				assertThat(cookie(context)).contains("PALISADE_SESSION=", "Secure", "HttpOnly", "SameSite=Lax");
+			});
+	}
+
+	@Test
+	void bootsJdbcSessionsAreUsedInsteadAndKeepPalisadesCookie() {
+		org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+		h2.setURL("jdbc:h2:mem:sessions;DB_CLOSE_DELAY=-1");
+		withUsers(this.runner)
+			.withConfiguration(AutoConfigurations.of(
+					org.springframework.boot.session.autoconfigure.SessionAutoConfiguration.class,
+					org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration.class))
+			.withBean(javax.sql.DataSource.class, () -> h2)
+			.withBean(org.springframework.transaction.PlatformTransactionManager.class,
+					() -> new org.springframework.jdbc.support.JdbcTransactionManager(h2))
+			.withPropertyValues("palisade.session.enabled=true", "spring.session.jdbc.initialize-schema=always")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(org.springframework.session.SessionRepository.class))
+					.isInstanceOf(org.springframework.session.jdbc.JdbcIndexedSessionRepository.class);
+				assertThat(context).doesNotHaveBean(MapSessionRepository.class);
+				assertThat(cookie(context)).contains("PALISADE_SESSION=", "HttpOnly", "SameSite=Lax");
+			});
+	}
+
+	private static String cookie(org.springframework.context.ApplicationContext context) {
+		org.springframework.mock.web.MockHttpServletRequest request = new org.springframework.mock.web.MockHttpServletRequest();
+		org.springframework.mock.web.MockHttpServletResponse response = new org.springframework.mock.web.MockHttpServletResponse();
+		context.getBean(org.springframework.session.web.http.CookieSerializer.class)
+			.writeCookieValue(new org.springframework.session.web.http.CookieSerializer.CookieValue(request, response, "abc"));
+		return response.getHeader("Set-Cookie");
+	}
+
+	private static WebApplicationContextRunner withUsers(WebApplicationContextRunner runner) {
+		return runner
 			.withBean(dev.palisade.security.web.tokenendpoint.TokenGrantSettings.class,
 					() -> new dev.palisade.security.web.tokenendpoint.TokenGrantSettings(java.util.Set.of(),
 							(username) -> java.util.Optional.empty(), null, "test"))
 			.withBean(dev.palisade.security.crypto.password.PasswordVerification.class,
 					() -> new dev.palisade.security.crypto.password.PasswordVerification(
-							dev.palisade.security.crypto.password.DelegatingPasswordHasher.createDefault()))
-			.withPropertyValues("palisade.session.enabled=true", "palisade.session.idle-timeout=7m")
-			.run((context) -> {
-				MapSessionRepository repository = context.getBean(MapSessionRepository.class);
-				assertThat(repository.createSession().getMaxInactiveInterval()).hasMinutes(7);
-				assertThat(context).hasSingleBean(SessionRepositoryFilter.class);
-			});
+							dev.palisade.security.crypto.password.DelegatingPasswordHasher.createDefault()));
 	}
 
 	@Configuration(proxyBeanMethods = false)
