@@ -33,7 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "palisade.tokens.signing.directory=target/test-keys",
-				"palisade.network.trusted-proxies=127.0.0.1/32", "palisade.rate-limit.enabled=false" })
+				"palisade.network.trusted-proxies=127.0.0.1/32", "palisade.rate-limit.enabled=false",
+				"palisade.network.rules[0].name=actuator-from-loopback", "palisade.network.rules[0].paths=/actuator/**",
+				"palisade.network.rules[0].allow=127.0.0.0/8,::1", "palisade.network.rules[1].name=ui-not-from-10",
+				"palisade.network.rules[1].paths=/app/**", "palisade.network.rules[1].deny=10.0.0.0/8" })
 class NetworkPolicyHttpTests {
 
 	private static final List<AuditEvent> EVENTS = new ArrayList<>();
@@ -69,6 +72,9 @@ class NetworkPolicyHttpTests {
 			.header("Authorization", "Bearer " + signIn("platform-admin"))).statusCode()).isEqualTo(403);
 		// paths outside the rule are not affected
 		assertThat(send(at("/api/v1/ping").header("X-Forwarded-For", "198.51.100.7")).statusCode()).isEqualTo(200);
+		// the UI's session chain holds to the rules too, before its sign-in page
+		assertThat(send(at("/app/login").header("X-Forwarded-For", "10.1.2.3")).statusCode()).isEqualTo(403);
+		assertThat(send(at("/app/login").header("X-Forwarded-For", "198.51.100.7")).statusCode()).isEqualTo(200);
 	}
 
 	@Test

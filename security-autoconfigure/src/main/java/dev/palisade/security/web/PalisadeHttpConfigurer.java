@@ -1,6 +1,5 @@
 package dev.palisade.security.web;
 
-
 import java.util.List;
 
 import dev.palisade.security.token.AccessTokenSettings;

@@ -12,7 +12,9 @@ import dev.palisade.security.net.ClientIpResolver;
 import dev.palisade.security.ratelimit.SignInThrottle;
 import dev.palisade.security.totp.TotpService;
 import dev.palisade.security.web.AbsoluteSessionTimeoutFilter;
+import dev.palisade.security.web.NetworkPolicyFilter;
 import dev.palisade.security.web.PalisadeEndpointPaths;
+import dev.palisade.security.web.RequestSizeLimitFilter;
 import dev.palisade.security.web.SessionAccessDeniedHandler;
 import dev.palisade.security.web.SessionSignInAuthenticationProvider;
 import dev.palisade.security.web.tokenendpoint.TokenGrantSettings;
@@ -32,7 +34,9 @@ import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.web.filter.CorsFilter;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
@@ -42,7 +46,8 @@ import org.springframework.session.web.http.DefaultCookieSerializer;
  * limited to {@code path-prefix/**}: form sign-in ({@link SessionSignInAuthenticationProvider}),
  * session id rotation at sign-in, CSRF protection (this chain only; the API chain stays stateless
  * and CSRF-free), sign-out that deletes the session from its store, a cap on sessions per user, the
- * absolute timeout ({@link AbsoluteSessionTimeoutFilter}) and a UI Content-Security-Policy, with a
+ * absolute timeout ({@link AbsoluteSessionTimeoutFilter}), the network rules and body limit of
+ * {@code palisade.network}, and a UI Content-Security-Policy, with a
  * secure, HttpOnly, SameSite=Lax cookie. Sessions are Spring Session's: Boot's JDBC or Redis
  * support when present, else {@link PalisadeInMemorySessionAutoConfiguration}.
  */
@@ -68,7 +73,8 @@ public final class PalisadeSessionAutoConfiguration {
 			ObjectProvider<TokenGrantSettings> grants, ObjectProvider<PasswordVerification> passwords,
 			ObjectProvider<TotpService> totp, SessionRegistry sessionRegistry,
 			ObjectProvider<AuditRecorder> auditRecorder, ObjectProvider<SignInThrottle> signInThrottle,
-			ObjectProvider<ClientIpResolver> clientIpResolver) throws Exception {
+			ObjectProvider<ClientIpResolver> clientIpResolver, ObjectProvider<NetworkPolicyFilter> networkPolicy,
+			ObjectProvider<RequestSizeLimitFilter> sizeLimit) throws Exception {
 		TokenGrantSettings settings = grants.getIfAvailable();
 		PasswordVerification verification = passwords.getIfAvailable();
 		if (settings == null || settings.users() == null || verification == null) {
@@ -111,6 +117,17 @@ public final class PalisadeSessionAutoConfiguration {
 				.accessDeniedHandler(new SessionAccessDeniedHandler(auditRecorder.getIfAvailable())))
 			.addFilterBefore(new AbsoluteSessionTimeoutFilter(properties.absoluteTimeout(), Clock.systemUTC()),
 					SecurityContextHolderFilter.class);
+		// the network rules and the body limit hold for the UI as for the API, before any sign-in
+		networkPolicy.ifAvailable((filter) -> {
+			if (filter.hasRules()) {
+				http.addFilterAfter(filter, HeaderWriterFilter.class);
+			}
+		});
+		sizeLimit.ifAvailable((filter) -> {
+			if (filter.isEnabled()) {
+				http.addFilterBefore(filter, CorsFilter.class);
+			}
+		});
 		// CSRF stays on (Spring Security's default): the session-stored token every form carries
 		return http.build();
 	}
