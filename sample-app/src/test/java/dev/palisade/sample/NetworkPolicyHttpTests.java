@@ -114,6 +114,13 @@ class NetworkPolicyHttpTests {
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(events(AuditActions.REQUEST_LIMIT)).singleElement()
 			.satisfies((event) -> assertThat(event.reasonCode()).isEqualTo("json_limit"));
+		// a body that is simply malformed is left to Spring MVC: 400, and no limit was broken
+		HttpResponse<String> malformed = send(at("/api/v1/orgs/acme/projects/p1/credentials")
+			.header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":")));
+		assertThat(malformed.statusCode()).isEqualTo(400);
+		assertThat(events(AuditActions.REQUEST_LIMIT)).hasSize(1);
 	}
 
 	@Test

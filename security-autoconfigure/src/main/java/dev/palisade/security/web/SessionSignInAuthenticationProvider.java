@@ -11,12 +11,14 @@ import dev.palisade.security.principal.PrincipalKind;
 import dev.palisade.security.ratelimit.SignInAttempt;
 import dev.palisade.security.ratelimit.SignInThrottle;
 import dev.palisade.security.totp.TotpService;
+import dev.palisade.security.totp.TotpStoreException;
 import dev.palisade.security.user.PalisadeUser;
 import dev.palisade.security.user.PalisadeUserDirectory;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.security.authentication.AuthenticationDetailsSource;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -77,8 +79,15 @@ public final class SessionSignInAuthenticationProvider implements Authentication
 		}
 		Optional<PalisadeUser> user = this.users.findByUsername(username);
 		boolean passwordHolds = this.passwords.verify(user.map(PalisadeUser::passwordHash), password).authenticated();
-		boolean holds = passwordHolds
-				&& (this.totp == null || !this.totp.isEnrolled(username) || this.totp.verify(username, details.code()));
+		boolean holds;
+		try {
+			holds = passwordHolds
+					&& (this.totp == null || !this.totp.isEnrolled(username) || this.totp.verify(username, details.code()));
+		}
+		catch (TotpStoreException ex) {
+			// the second factor cannot be checked: fail closed, without counting it against the user
+			throw new AuthenticationServiceException("Second factors are unavailable");
+		}
 		if (attempt != null) {
 			if (holds) {
 				attempt.succeeded();
