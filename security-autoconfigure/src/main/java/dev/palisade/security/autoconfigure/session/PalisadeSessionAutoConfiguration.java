@@ -12,6 +12,7 @@ import dev.palisade.security.net.ClientIpResolver;
 import dev.palisade.security.ratelimit.SignInThrottle;
 import dev.palisade.security.totp.TotpService;
 import dev.palisade.security.web.AbsoluteSessionTimeoutFilter;
+import dev.palisade.security.web.AuditUnavailableFilter;
 import dev.palisade.security.web.NetworkPolicyFilter;
 import dev.palisade.security.web.PalisadeEndpointPaths;
 import dev.palisade.security.web.RequestSizeLimitFilter;
@@ -35,6 +36,7 @@ import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.web.filter.CorsFilter;
 import org.springframework.session.SessionRepository;
@@ -84,8 +86,7 @@ public final class PalisadeSessionAutoConfiguration {
 							+ " grant.",
 					null);
 		}
-		String prefix = properties.pathPrefix().endsWith("/")
-				? properties.pathPrefix().substring(0, properties.pathPrefix().length() - 1) : properties.pathPrefix();
+		String prefix = prefix(properties);
 		String loginPage = properties.loginPage();
 		http.securityMatcher(prefix + "/**")
 			.authenticationProvider(new SessionSignInAuthenticationProvider(settings.users(), verification,
@@ -117,6 +118,8 @@ public final class PalisadeSessionAutoConfiguration {
 				.accessDeniedHandler(new SessionAccessDeniedHandler(auditRecorder.getIfAvailable())))
 			.addFilterBefore(new AbsoluteSessionTimeoutFilter(properties.absoluteTimeout(), Clock.systemUTC()),
 					SecurityContextHolderFilter.class);
+		// as on the API chain: a sign-in whose audit record cannot be written is a 503, not a 500
+		http.addFilterBefore(new AuditUnavailableFilter(), DisableEncodeUrlFilter.class);
 		// the network rules and the body limit hold for the UI as for the API, before any sign-in
 		networkPolicy.ifAvailable((filter) -> {
 			if (filter.hasRules()) {
@@ -139,9 +142,13 @@ public final class PalisadeSessionAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "palisadeSessionEndpointPaths")
 	PalisadeEndpointPaths palisadeSessionEndpointPaths(PalisadeSessionProperties properties) {
-		String prefix = properties.pathPrefix().endsWith("/")
-				? properties.pathPrefix().substring(0, properties.pathPrefix().length() - 1) : properties.pathPrefix();
-		return new PalisadeEndpointPaths(java.util.List.of(properties.loginPage()), java.util.List.of(prefix + "/**"));
+		return new PalisadeEndpointPaths(java.util.List.of(properties.loginPage()),
+				java.util.List.of(prefix(properties) + "/**"));
+	}
+
+	private static String prefix(PalisadeSessionProperties properties) {
+		String prefix = properties.pathPrefix();
+		return prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
 	}
 
 	/**
