@@ -50,6 +50,36 @@ class WebUiSignInThrottleHttpTests {
 		assertThat(signIn("acme-admin", "acme-admin-password")).as("another user is not affected").endsWith("/app/");
 	}
 
+	@Test
+	void wrongPasswordsAtTheTotpEndpointAreThrottledLikeSignIns() throws Exception {
+		HttpResponse<String> signIn = this.http.send(at("/auth/token")
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers
+				.ofString("grant_type=password&username=platform-admin&password=platform-admin-password"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		String token = signIn.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+		assertThat(this.http.send(at("/auth/totp").header("Authorization", "Bearer " + token)
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(201);
+		for (int i = 0; i < 4; i++) {
+			assertThat(confirm(token, "wrong")).isEqualTo(401);
+		}
+		// a stolen access token is no way to guess the password unthrottled: the sign-in is throttled too
+		HttpResponse<String> throttled = this.http.send(at("/auth/token")
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers
+				.ofString("grant_type=password&username=platform-admin&password=platform-admin-password"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(throttled.statusCode()).isEqualTo(429);
+	}
+
+	private int confirm(String token, String password) throws Exception {
+		return this.http.send(at("/auth/totp/confirm").header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"123456\",\"password\":\"" + password + "\"}"))
+			.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+	}
+
 	/** Signs in through the form; where the sign-in sent the browser. */
 	private String signIn(String username, String password) throws Exception {
 		HttpResponse<String> page = this.http.send(at("/app/login").GET().build(), HttpResponse.BodyHandlers.ofString());

@@ -10,6 +10,8 @@ import dev.palisade.security.autoconfigure.crypto.PalisadeAeadAutoConfiguration;
 import dev.palisade.security.autoconfigure.tokenendpoint.PalisadeTokenEndpointAutoConfiguration;
 import dev.palisade.security.crypto.aead.KeyringAead;
 import dev.palisade.security.crypto.password.PasswordVerification;
+import dev.palisade.security.net.ClientIpResolver;
+import dev.palisade.security.ratelimit.SignInThrottle;
 import dev.palisade.security.autoconfigure.config.InvalidPalisadePropertyException;
 import dev.palisade.security.autoconfigure.jdbc.PalisadeJdbcAutoConfiguration;
 import dev.palisade.security.autoconfigure.jdbc.SchemaMigrations;
@@ -80,10 +82,11 @@ public final class PalisadeTotpAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		TotpEndpoint palisadeTotpEndpoint(TotpService totp, ObjectProvider<AuditRecorder> auditRecorder,
-				ObjectProvider<TokenGrantSettings> grants, ObjectProvider<PasswordVerification> passwords) {
+				ObjectProvider<TokenGrantSettings> grants, ObjectProvider<PasswordVerification> passwords,
+				ObjectProvider<SignInThrottle> signInThrottle, ObjectProvider<ClientIpResolver> clientIpResolver) {
 			TokenGrantSettings settings = grants.getIfAvailable();
 			return new TotpEndpoint(totp, auditRecorder.getIfAvailable(), (settings != null) ? settings.users() : null,
-					passwords.getIfAvailable());
+					passwords.getIfAvailable(), signInThrottle.getIfAvailable(), clientIpResolver.getIfAvailable());
 		}
 
 		@Bean

@@ -9,13 +9,17 @@ import dev.palisade.security.audit.AuditEvent;
 import dev.palisade.security.audit.AuditRecorder;
 import dev.palisade.security.audit.AuditResult;
 import dev.palisade.security.crypto.password.PasswordVerification;
+import dev.palisade.security.net.ClientIpResolver;
 import dev.palisade.security.principal.PalisadePrincipal;
 import dev.palisade.security.principal.PrincipalKind;
+import dev.palisade.security.ratelimit.SignInAttempt;
+import dev.palisade.security.ratelimit.SignInThrottle;
 import dev.palisade.security.totp.TotpService;
 import dev.palisade.security.totp.TotpSetup;
 import dev.palisade.security.totp.TotpStoreException;
 import dev.palisade.security.user.PalisadeUser;
 import dev.palisade.security.user.PalisadeUserDirectory;
+import dev.palisade.security.web.ClientAddresses;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.CacheControl;
@@ -50,18 +54,27 @@ public class TotpEndpoint {
 
 	private final PasswordVerification passwords;
 
+	private final SignInThrottle signInThrottle;
+
+	private final ClientIpResolver clientIpResolver;
+
 	/**
 	 * @param totp the enrolments
 	 * @param auditRecorder where every confirmation and removal is recorded, or {@code null}
 	 * @param users the users whose password confirming and removing need, or {@code null} for none
 	 * @param passwords checks those passwords (required with {@code users})
+	 * @param signInThrottle counts wrong passwords here as at sign-in, so a stolen access token is
+	 * no way to guess the password unthrottled; or {@code null}
+	 * @param clientIpResolver finds the client address for the throttle
 	 */
 	public TotpEndpoint(TotpService totp, AuditRecorder auditRecorder, PalisadeUserDirectory users,
-			PasswordVerification passwords) {
+			PasswordVerification passwords, SignInThrottle signInThrottle, ClientIpResolver clientIpResolver) {
 		this.totp = totp;
 		this.auditRecorder = auditRecorder;
 		this.users = (passwords != null) ? users : null;
 		this.passwords = passwords;
+		this.signInThrottle = signInThrottle;
+		this.clientIpResolver = (clientIpResolver != null) ? clientIpResolver : ClientIpResolver.direct();
 	}
 
 	@PostMapping("${palisade.totp.path:/auth/totp}")
@@ -86,7 +99,7 @@ public class TotpEndpoint {
 		if (!isUser(me)) {
 			return problem(HttpStatus.FORBIDDEN, "Only a signed-in user can enrol a second factor", request);
 		}
-		return outcome(me, "confirm", passwordHolds(me, body) && this.totp.confirm(me.subject(), code(body)),
+		return outcome(me, "confirm", passwordHolds(me, body, request) && this.totp.confirm(me.subject(), code(body)),
 				request);
 	}
 
@@ -96,7 +109,8 @@ public class TotpEndpoint {
 		if (!isUser(me)) {
 			return problem(HttpStatus.FORBIDDEN, "Only a signed-in user can enrol a second factor", request);
 		}
-		return outcome(me, "remove", passwordHolds(me, body) && this.totp.disable(me.subject(), code(body)), request);
+		return outcome(me, "remove", passwordHolds(me, body, request) && this.totp.disable(me.subject(), code(body)),
+				request);
 	}
 
 	private ResponseEntity<?> outcome(PalisadePrincipal me, String operation, boolean accepted,
@@ -106,7 +120,7 @@ public class TotpEndpoint {
 				.action(AuditActions.SECOND_FACTOR)
 				.actor(AuditActor.of(me))
 				.result(accepted ? AuditResult.SUCCESS : AuditResult.FAILURE)
-				.reasonCode(accepted ? null : "bad_code")
+				.reasonCode(accepted ? null : "bad_code_or_password")
 				.detail("operation", operation)
 				.build());
 		}
@@ -120,14 +134,28 @@ public class TotpEndpoint {
 		return problem(HttpStatus.SERVICE_UNAVAILABLE, "Second factors are unavailable; try again later", request);
 	}
 
-	private boolean passwordHolds(PalisadePrincipal me, Map<String, Object> body) {
+	private boolean passwordHolds(PalisadePrincipal me, Map<String, Object> body, HttpServletRequest request) {
 		if (this.users == null) {
 			return true;
 		}
+		SignInAttempt attempt = (this.signInThrottle != null)
+				? this.signInThrottle.attempt(me.subject(), ClientAddresses.of(request, this.clientIpResolver)) : null;
+		if (attempt != null && !attempt.allowed()) {
+			return false; // throttled: not checked at all
+		}
 		Object password = (body != null) ? body.get("password") : null;
-		return (password instanceof String raw) && this.passwords
+		boolean holds = (password instanceof String raw) && this.passwords
 			.verify(this.users.findByUsername(me.subject()).map(PalisadeUser::passwordHash), raw)
 			.authenticated();
+		if (attempt != null) {
+			if (holds) {
+				attempt.succeeded();
+			}
+			else {
+				attempt.failed();
+			}
+		}
+		return holds;
 	}
 
 	private static boolean isUser(PalisadePrincipal me) {
