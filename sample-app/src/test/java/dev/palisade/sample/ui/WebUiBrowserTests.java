@@ -4,6 +4,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.awaitility.core.ConditionTimeoutException;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The sample's web UI (/app, palisade.session) in a real headless Chromium: sign-in through the
@@ -89,10 +93,12 @@ class WebUiBrowserTests {
 	}
 
 	/** The page's address once it is {@code expected} or 5 s have passed (a form post navigates asynchronously). */
-	private static String urlAfterNavigation(String expected) throws InterruptedException {
-		long deadline = System.nanoTime() + 5_000_000_000L;
-		while (!expected.equals(browser.getCurrentUrl()) && System.nanoTime() < deadline) {
-			Thread.sleep(50);
+	private static String urlAfterNavigation(String expected) {
+		try {
+			await().atMost(Duration.ofSeconds(5)).until(() -> expected.equals(browser.getCurrentUrl()));
+		}
+		catch (ConditionTimeoutException ex) {
+			// the assertion that follows names the address actually reached
 		}
 		return browser.getCurrentUrl();
 	}

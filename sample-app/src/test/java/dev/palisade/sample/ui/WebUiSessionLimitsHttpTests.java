@@ -6,19 +6,28 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
- * The UI session's limits over real HTTP, with timeouts short enough to wait for: the idle
- * timeout, the absolute timeout however busy the session is, and the cap on sessions per user.
+ * The UI session's limits over real HTTP: the idle timeout (Spring Session's, on the system clock),
+ * the absolute timeout however busy the session is (on a clock the test moves), and the cap on
+ * sessions per user.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "palisade.tokens.signing.directory=target/test-keys", "palisade.rate-limit.enabled=false",
@@ -30,6 +39,8 @@ class WebUiSessionLimitsHttpTests {
 
 	private static final Pattern COOKIE = Pattern.compile("PALISADE_SESSION=([^;]+)");
 
+	private static final MovableClock CLOCK = new MovableClock();
+
 	@LocalServerPort
 	int port;
 
@@ -39,19 +50,24 @@ class WebUiSessionLimitsHttpTests {
 	void anIdleSessionEndsAfterTheIdleTimeout() throws Exception {
 		String session = signIn("acme-dev");
 		assertThat(status(session)).isEqualTo(200);
-		Thread.sleep(2_600);
+		// Spring Session's in-memory store reads the system clock for idleness, so this one waits: the
+		// first look is after the 2 s idle timeout (a look any sooner would keep the session alive)
+		await().pollDelay(Duration.ofMillis(2_100))
+			.pollInterval(Duration.ofMillis(200))
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> status(session) == 302);
 		assertThat(status(session)).isEqualTo(302);
 	}
 
 	@Test
 	void aBusySessionEndsAtTheAbsoluteTimeout() throws Exception {
 		String session = signIn("acme-admin");
-		long start = System.nanoTime();
-		while (System.nanoTime() - start < 3_000_000_000L) {
+		for (int second = 0; second < 3; second++) {
 			assertThat(status(session)).isEqualTo(200);
-			Thread.sleep(700);
+			CLOCK.advance(Duration.ofSeconds(1));
 		}
-		Thread.sleep(1_300);
+		assertThat(status(session)).as("3 s after sign-in").isEqualTo(200);
+		CLOCK.advance(Duration.ofSeconds(1));
 		assertThat(status(session)).as("4 s after sign-in, though never idle for 2 s").isEqualTo(302);
 	}
 
@@ -65,6 +81,42 @@ class WebUiSessionLimitsHttpTests {
 		HttpResponse<String> oldest = get("/app/", first);
 		assertThat(oldest.statusCode()).isEqualTo(302);
 		assertThat(oldest.headers().firstValue("Location")).get().asString().endsWith("/app/login?expired");
+	}
+
+	/** The time Palisade reads (the absolute timeout), moved by the tests. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class ControllableClock {
+
+		@Bean
+		Clock clock() {
+			return CLOCK;
+		}
+
+	}
+
+	/** A clock that stands still until a test moves it. */
+	static final class MovableClock extends Clock {
+
+		private volatile Instant now = Instant.now();
+
+		void advance(Duration duration) {
+			this.now = this.now.plus(duration);
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
 	}
 
 	private String signIn(String username) throws Exception {

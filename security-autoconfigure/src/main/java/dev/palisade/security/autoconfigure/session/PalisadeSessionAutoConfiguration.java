@@ -76,7 +76,7 @@ public final class PalisadeSessionAutoConfiguration {
 			ObjectProvider<TotpService> totp, SessionRegistry sessionRegistry,
 			ObjectProvider<AuditRecorder> auditRecorder, ObjectProvider<SignInThrottle> signInThrottle,
 			ObjectProvider<ClientIpResolver> clientIpResolver, ObjectProvider<NetworkPolicyFilter> networkPolicy,
-			ObjectProvider<RequestSizeLimitFilter> sizeLimit) throws Exception {
+			ObjectProvider<RequestSizeLimitFilter> sizeLimit, ObjectProvider<Clock> clock) throws Exception {
 		TokenGrantSettings settings = grants.getIfAvailable();
 		PasswordVerification verification = passwords.getIfAvailable();
 		if (settings == null || settings.users() == null || verification == null) {
@@ -116,7 +116,8 @@ public final class PalisadeSessionAutoConfiguration {
 				.addHeaderWriter(new StaticHeadersWriter("Referrer-Policy", "no-referrer")))
 			.exceptionHandling((exceptions) -> exceptions
 				.accessDeniedHandler(new SessionAccessDeniedHandler(auditRecorder.getIfAvailable())))
-			.addFilterBefore(new AbsoluteSessionTimeoutFilter(properties.absoluteTimeout(), Clock.systemUTC()),
+			.addFilterBefore(new AbsoluteSessionTimeoutFilter(properties.absoluteTimeout(),
+					clock.getIfAvailable(Clock::systemUTC)),
 					SecurityContextHolderFilter.class);
 		// as on the API chain: a sign-in whose audit record cannot be written is a 503, not a 500
 		http.addFilterBefore(new AuditUnavailableFilter(), DisableEncodeUrlFilter.class);

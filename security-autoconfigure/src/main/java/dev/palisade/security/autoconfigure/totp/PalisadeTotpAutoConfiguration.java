@@ -49,7 +49,8 @@ public final class PalisadeTotpAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TotpEnrollmentStore palisadeTotpEnrollmentStore(PalisadeTotpProperties properties,
-			ObjectProvider<DataSource> dataSource, ObjectProvider<SchemaMigrations> migrations) {
+			ObjectProvider<DataSource> dataSource, ObjectProvider<SchemaMigrations> migrations,
+			ObjectProvider<Clock> clock) {
 		if (properties.store() == PalisadeTotpProperties.Store.MEMORY) {
 			return new InMemoryTotpEnrollmentStore();
 		}
@@ -65,13 +66,15 @@ public final class PalisadeTotpAutoConfiguration {
 			JdbcTotpEnrollmentStore.initializeSchema(database);
 		}
 		migrations.ifAvailable((schema) -> schema.migrate(database, "totp"));
-		return new JdbcTotpEnrollmentStore(database, Clock.systemUTC());
+		return new JdbcTotpEnrollmentStore(database, clock.getIfAvailable(Clock::systemUTC));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	TotpService palisadeTotpService(TotpEnrollmentStore store, KeyringAead aead, PalisadeTotpProperties properties) {
-		return new TotpService(store, aead, Totp.defaults(), Clock.systemUTC(), properties.issuer());
+	TotpService palisadeTotpService(TotpEnrollmentStore store, KeyringAead aead, PalisadeTotpProperties properties,
+			ObjectProvider<Clock> clock) {
+		return new TotpService(store, aead, Totp.defaults(), clock.getIfAvailable(Clock::systemUTC),
+				properties.issuer());
 	}
 
 	@Configuration(proxyBeanMethods = false)

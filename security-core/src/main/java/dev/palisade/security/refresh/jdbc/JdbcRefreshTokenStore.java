@@ -15,6 +15,8 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import dev.palisade.security.jdbc.JdbcTransactions;
+
 import dev.palisade.security.refresh.FamilyState;
 import dev.palisade.security.refresh.RefreshFamily;
 import dev.palisade.security.refresh.RefreshGrant;
@@ -330,27 +332,9 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
 		return (value != null) ? value.toInstant() : null;
 	}
 
-	private <T> T inTransaction(Work<T> work) {
-		try (Connection connection = this.dataSource.getConnection()) {
-			boolean autoCommit = connection.getAutoCommit();
-			connection.setAutoCommit(false);
-			try {
-				T result = work.run(connection);
-				connection.commit();
-				return result;
-			}
-			catch (SQLException | RuntimeException ex) {
-				connection.rollback();
-				throw ex;
-			}
-			finally {
-				connection.setAutoCommit(autoCommit);
-			}
-		}
-		catch (SQLException ex) {
-			throw new RefreshTokenStoreException("Refresh-token database operation failed (SQLState "
-					+ ex.getSQLState() + ")", ex);
-		}
+	private <T> T inTransaction(JdbcTransactions.Work<T> work) {
+		return JdbcTransactions.inTransaction(this.dataSource, work,
+				(ex) -> new RefreshTokenStoreException("Refresh-token database operation failed (SQLState " + ex.getSQLState() + ")", ex));
 	}
 
 	@Override
@@ -358,11 +342,6 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
 		return "JdbcRefreshTokenStore[" + this.dialect + "]";
 	}
 
-	@FunctionalInterface
-	private interface Work<T> {
-
-		T run(Connection connection) throws SQLException;
-	}
 
 	@FunctionalInterface
 	private interface Binder {

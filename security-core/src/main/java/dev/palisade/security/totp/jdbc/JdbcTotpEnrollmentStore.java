@@ -14,6 +14,7 @@ import java.util.function.UnaryOperator;
 
 import javax.sql.DataSource;
 
+import dev.palisade.security.jdbc.JdbcTransactions;
 import dev.palisade.security.jdbc.SchemaScript;
 import dev.palisade.security.totp.TotpEnrollment;
 import dev.palisade.security.totp.TotpEnrollmentStore;
@@ -134,27 +135,9 @@ public final class JdbcTotpEnrollmentStore implements TotpEnrollmentStore {
 		}
 	}
 
-	private <T> T inTransaction(Work<T> work) {
-		try (Connection connection = this.dataSource.getConnection()) {
-			boolean autoCommit = connection.getAutoCommit();
-			connection.setAutoCommit(false);
-			try {
-				T result = work.run(connection);
-				connection.commit();
-				return result;
-			}
-			catch (SQLException | RuntimeException ex) {
-				connection.rollback();
-				throw ex;
-			}
-			finally {
-				connection.setAutoCommit(autoCommit);
-			}
-		}
-		catch (SQLException ex) {
-			throw new TotpStoreException("TOTP enrolment database operation failed (SQLState " + ex.getSQLState() + ")",
-					ex);
-		}
+	private <T> T inTransaction(JdbcTransactions.Work<T> work) {
+		return JdbcTransactions.inTransaction(this.dataSource, work,
+				(ex) -> new TotpStoreException("TOTP enrolment database operation failed (SQLState " + ex.getSQLState() + ")", ex));
 	}
 
 	@Override
@@ -162,11 +145,6 @@ public final class JdbcTotpEnrollmentStore implements TotpEnrollmentStore {
 		return "JdbcTotpEnrollmentStore";
 	}
 
-	@FunctionalInterface
-	private interface Work<T> {
-
-		T run(Connection connection) throws SQLException;
-	}
 
 	@FunctionalInterface
 	private interface Binder {

@@ -19,6 +19,7 @@ import dev.palisade.security.crypto.aead.KeyringAead;
 import dev.palisade.security.crypto.keyring.KeyStatus;
 import dev.palisade.security.crypto.keyring.Keyring;
 import dev.palisade.security.refresh.MutableClock;
+import dev.palisade.security.totp.AuthenticatorApp;
 import dev.palisade.security.totp.Totp;
 import dev.palisade.security.totp.TotpEnrollment;
 import dev.palisade.security.totp.TotpService;
@@ -126,23 +127,6 @@ class JdbcTotpEnrollmentStoreTest {
 	}
 
 	private String code(TotpSetup setup, int offsetSeconds) {
-		Totp totp = Totp.defaults();
-		return totp.code(base32(setup.secret()), totp.timeStep(this.clock.instant().plusSeconds(offsetSeconds)));
-	}
-
-	private static byte[] base32(String text) {
-		String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-		int buffer = 0;
-		int bits = 0;
-		for (char c : text.toCharArray()) {
-			buffer = (buffer << 5) | alphabet.indexOf(c);
-			bits += 5;
-			if (bits >= 8) {
-				out.write((buffer >>> (bits - 8)) & 0xff);
-				bits -= 8;
-			}
-		}
-		return out.toByteArray();
+		return AuthenticatorApp.code(setup, this.clock.instant().plusSeconds(offsetSeconds));
 	}
 }
