@@ -3,8 +3,11 @@ package dev.palisade.sample.ui;
 import dev.palisade.security.principal.PalisadePrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -13,12 +16,27 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * The sample's minimal web UI under {@code /app} (palisade.session): a sign-in page, a who-am-I
- * page and a sign-out button. Palisade's session chain guards it (form sign-in, session cookie,
+ * page and a sign-out button, and a link per OIDC/OAuth 2.0 provider registered with Spring Boot. Palisade's session chain guards it (form sign-in, session cookie,
  * CSRF); every form carries the CSRF token. Plain HTML, escaped, no scripts.
  */
 @RestController
 @RequestMapping(path = "/app", produces = MediaType.TEXT_HTML_VALUE)
 class UiPagesController {
+
+	private final String providerLinks;
+
+	UiPagesController(ObjectProvider<ClientRegistrationRepository> registrations) {
+		StringBuilder links = new StringBuilder();
+		if (registrations.getIfAvailable() instanceof Iterable<?> all) {
+			for (Object each : all) {
+				ClientRegistration registration = (ClientRegistration) each;
+				String id = HtmlUtils.htmlEscape(registration.getRegistrationId());
+				links.append("<p><a id=\"sign-in-").append(id).append("\" href=\"/app/oauth2/authorization/").append(id)
+					.append("\">Sign in with ").append(HtmlUtils.htmlEscape(registration.getClientName())).append("</a></p>");
+			}
+		}
+		this.providerLinks = links.toString();
+	}
 
 	@GetMapping("/login")
 	String login(HttpServletRequest request, CsrfToken csrf) {
@@ -31,7 +49,7 @@ class UiPagesController {
 				+ "<label>Password <input id=\"password\" name=\"password\" type=\"password\""
 				+ " autocomplete=\"current-password\"></label>"
 				+ "<label>Code <input id=\"totp\" name=\"totp\" autocomplete=\"one-time-code\"></label>"
-				+ hidden(csrf) + "<button id=\"sign-in\" type=\"submit\">Sign in</button></form>");
+				+ hidden(csrf) + "<button id=\"sign-in\" type=\"submit\">Sign in</button></form>" + this.providerLinks);
 	}
 
 	@GetMapping("/")

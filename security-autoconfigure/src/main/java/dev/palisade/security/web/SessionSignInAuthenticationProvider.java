@@ -1,5 +1,6 @@
 package dev.palisade.security.web;
 
+import java.io.Serializable;
 import java.net.InetAddress;
 import java.util.Optional;
 import java.util.Set;
@@ -102,8 +103,11 @@ public final class SessionSignInAuthenticationProvider implements Authentication
 		PalisadeUser signedIn = user.get();
 		PalisadePrincipal principal = new PalisadePrincipal(signedIn.username(), PrincipalKind.USER, signedIn.org(),
 				signedIn.project(), signedIn.roles(), Set.of());
-		return UsernamePasswordAuthenticationToken.authenticated(principal, null,
+		UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(principal, null,
 				signedIn.roles().stream().map((role) -> new SimpleGrantedAuthority("ROLE_" + role)).toList());
+		// the session keeps the result: the client address, never the code the form carried
+		result.setDetails(new SignInDetails(null, details.client()));
+		return result;
 	}
 
 	@Override
@@ -117,7 +121,7 @@ public final class SessionSignInAuthenticationProvider implements Authentication
 	 * @param code the {@code totp} field, or {@code null}
 	 * @param client the client address (through the trusted proxies), or {@code null}
 	 */
-	public record SignInDetails(String code, InetAddress client) {
+	public record SignInDetails(String code, InetAddress client) implements Serializable {
 
 		@Override
 		public String toString() {

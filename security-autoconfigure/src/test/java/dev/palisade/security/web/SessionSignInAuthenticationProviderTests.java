@@ -54,6 +54,31 @@ class SessionSignInAuthenticationProviderTests {
 	}
 
 	@Test
+	void theSignedInAuthenticationKeepsTheClientAddressButNotTheCodeAndSurvivesSerialization() throws Exception {
+		SessionSignInAuthenticationProvider provider = new SessionSignInAuthenticationProvider(
+				(name) -> name.equals("alice") ? Optional.of(this.alice) : Optional.empty(),
+				new PasswordVerification(this.hasher), null, null);
+		UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken.unauthenticated("alice",
+				"alice-password");
+		attempt.setDetails(new SessionSignInAuthenticationProvider.SignInDetails("123456",
+				java.net.InetAddress.getByName("192.0.2.7")));
+		org.springframework.security.core.Authentication signedIn = provider.authenticate(attempt);
+		assertThat(signedIn.getName()).isEqualTo("alice");
+		assertThat(signedIn.getDetails()).isEqualTo(new SessionSignInAuthenticationProvider.SignInDetails(null,
+				java.net.InetAddress.getByName("192.0.2.7")));
+		// a JDBC or Redis session store keeps the authentication serialized
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+			out.writeObject(signedIn);
+		}
+		try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+				new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+			assertThat(((org.springframework.security.core.Authentication) in.readObject()).getPrincipal())
+				.isEqualTo(signedIn.getPrincipal());
+		}
+	}
+
+	@Test
 	void anEnrolmentStoreThatIsDownFailsClosedNeverLetsTheSignInThrough() {
 		TotpEnrollmentStore down = new TotpEnrollmentStore() {
 			@Override

@@ -66,6 +66,9 @@ public final class AuditActions {
 	/** A request refused for its size or shape (body too large, JSON too deep or too long). */
 	public static final String REQUEST_LIMIT = "request.limit";
 
+	/** A sign-in through an outside identity provider (OpenID Connect or OAuth 2.0 login), linked or refused. */
+	public static final String FEDERATED_AUTHENTICATE = "federated.authenticate";
+
 	/** An administrative endpoint was called. */
 	public static final String ADMIN_REQUEST = "admin.request";
 
@@ -75,7 +78,8 @@ public final class AuditActions {
 	private static final Set<String> BUILT_IN = Set.of(ACCESS_TOKEN_AUTHENTICATE, API_KEY_AUTHENTICATE,
 			CLIENT_CERT_AUTHENTICATE, PASSWORD_AUTHENTICATE, OTHER_AUTHENTICATE, AUTHORIZE, RATE_LIMIT,
 			REFRESH_TOKEN_REUSE, REFRESH_TOKEN_REVOKE, ACCESS_TOKEN_REVOKE, KEY_REVOKE, API_KEY_CREATE, API_KEY_ROTATE,
-			API_KEY_REVOKE, SECRET_READ, SECRET_WRITE, ADMIN_REQUEST, NETWORK_DENY, REQUEST_LIMIT, SECOND_FACTOR);
+			API_KEY_REVOKE, SECRET_READ, SECRET_WRITE, ADMIN_REQUEST, NETWORK_DENY, REQUEST_LIMIT, SECOND_FACTOR,
+			FEDERATED_AUTHENTICATE);
 
 	private AuditActions() {
 	}

@@ -14,6 +14,7 @@ import dev.palisade.security.token.InvalidTokenException;
 import dev.palisade.security.web.BearerCredentialRouting;
 import dev.palisade.security.web.CredentialRejectedException;
 import dev.palisade.security.web.PalisadeAuthentication;
+import dev.palisade.security.web.PalisadePrincipalHolder;
 
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.event.SmartApplicationListener;
@@ -24,6 +25,7 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
 import org.springframework.security.authorization.event.AuthorizationDeniedEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.client.authentication.OAuth2LoginAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 import org.springframework.util.ClassUtils;
@@ -33,7 +35,7 @@ import org.springframework.util.ClassUtils;
  * credential kind comes from the authentication's type; a refused bearer value is never written,
  * only whether it was an access token or an API key (by its prefix) and the verifier's reason.
  * <p>
- * A successful password sign-in is recorded durably; the successful authentication of every other
+ * A successful password or federated (OIDC, OAuth 2.0) sign-in is recorded durably; the successful authentication of every other
  * request (bearer token, API key, client certificate) follows {@code request-authentications}:
  * by default it is not recorded (OFF); BATCHED records it without making the request wait for an fsync.
  * <p>
@@ -49,6 +51,10 @@ final class SecurityEventAuditor implements SmartApplicationListener {
 
 	private static final boolean PREAUTH_PRESENT = ClassUtils.isPresent(
 			"org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken",
+			SecurityEventAuditor.class.getClassLoader());
+
+	private static final boolean OAUTH2_LOGIN_PRESENT = ClassUtils.isPresent(
+			"org.springframework.security.oauth2.client.authentication.OAuth2LoginAuthenticationToken",
 			SecurityEventAuditor.class.getClassLoader());
 
 	/** Longest claimed user name kept for a failed sign-in. */
@@ -89,7 +95,8 @@ final class SecurityEventAuditor implements SmartApplicationListener {
 
 	public void onSuccess(AuthenticationSuccessEvent event) {
 		Authentication authentication = event.getAuthentication();
-		boolean signIn = authentication instanceof UsernamePasswordAuthenticationToken;
+		boolean signIn = authentication instanceof UsernamePasswordAuthenticationToken
+				|| authentication.getPrincipal() instanceof PalisadePrincipalHolder;
 		if (!signIn && this.requestAuthentications == RequestAuthentications.OFF) {
 			return;
 		}
@@ -108,6 +115,10 @@ final class SecurityEventAuditor implements SmartApplicationListener {
 
 	public void onFailure(AbstractAuthenticationFailureEvent event) {
 		Authentication attempted = event.getAuthentication();
+		if (OAUTH2_LOGIN_PRESENT && attempted instanceof OAuth2LoginAuthenticationToken) {
+			// FederatedSignInFailureHandler records every failed OIDC/OAuth 2.0 sign-in, these included
+			return;
+		}
 		AuditEvent.Builder builder = AuditEvent.builder()
 			.action(actionOf(attempted))
 			.result(AuditResult.FAILURE)
@@ -133,6 +144,9 @@ final class SecurityEventAuditor implements SmartApplicationListener {
 	}
 
 	String actionOf(Authentication authentication) {
+		if (authentication != null && authentication.getPrincipal() instanceof PalisadePrincipalHolder) {
+			return AuditActions.FEDERATED_AUTHENTICATE;
+		}
 		if (authentication instanceof PalisadeAuthentication palisade) {
 			return actionOf(palisade.getPrincipal().kind());
 		}
@@ -161,6 +175,9 @@ final class SecurityEventAuditor implements SmartApplicationListener {
 	}
 
 	private static AuditActor actorOf(Authentication authentication) {
+		if (authentication.getPrincipal() instanceof PalisadePrincipalHolder linked) {
+			return AuditActor.of(linked.palisadePrincipal());
+		}
 		if (authentication.getPrincipal() instanceof PalisadePrincipal principal) {
 			return AuditActor.of(principal);
 		}

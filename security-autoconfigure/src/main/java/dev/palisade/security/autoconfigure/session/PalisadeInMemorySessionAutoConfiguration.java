@@ -19,7 +19,7 @@ import org.springframework.session.config.annotation.web.http.EnableSpringHttpSe
  */
 @AutoConfiguration(after = PalisadeSessionAutoConfiguration.class,
 		afterName = { "org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration",
-				"org.springframework.boot.session.data.redis.autoconfigure.RedisSessionAutoConfiguration" })
+				"org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(SessionRepository.class)
 @ConditionalOnBooleanProperty("palisade.session.enabled")

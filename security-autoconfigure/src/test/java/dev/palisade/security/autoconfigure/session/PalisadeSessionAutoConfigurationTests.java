@@ -1,11 +1,21 @@
 package dev.palisade.security.autoconfigure.session;
 
+import dev.palisade.security.autoconfigure.config.InvalidPalisadePropertyException;
+import dev.palisade.security.federation.ExternalIdentity;
+import dev.palisade.security.federation.ExternalIdentityLinker;
+import dev.palisade.security.principal.PalisadePrincipal;
+import dev.palisade.security.web.StoreCheckedSessionRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.session.MapSessionRepository;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 
@@ -64,6 +74,60 @@ class PalisadeSessionAutoConfigurationTests {
 				assertThat(context).doesNotHaveBean(MapSessionRepository.class);
 				assertThat(cookie(context)).contains("PALISADE_SESSION=", "HttpOnly", "SameSite=Lax");
 			});
+	}
+
+	@Test
+	void anOidcLinkThatWouldAdmitEveryoneFailsStartUpNamingIt() {
+		withUsers(this.runner)
+			.withPropertyValues("palisade.session.enabled=true", "palisade.session.oidc.links[0].provider=google",
+					"palisade.session.oidc.links[0].org=acme")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidPalisadePropertyException.class)
+				.hasMessageContaining("palisade.session.oidc.links[0]")
+				.hasMessageContaining("email-domains or subjects"));
+	}
+
+	@Test
+	void configuredLinksDecideWhoSignsInThroughAProvider() {
+		withUsers(this.runner)
+			.withPropertyValues("palisade.session.enabled=true", "palisade.session.oidc.links[0].provider=google",
+					"palisade.session.oidc.links[0].org=acme", "palisade.session.oidc.links[0].email-domains=acme.example",
+					"palisade.session.oidc.links[0].roles=org:member")
+			.run((context) -> {
+				ExternalIdentityLinker linker = context.getBean(ExternalIdentityLinker.class);
+				assertThat(linker.link(new ExternalIdentity("google", null, "1", "ada@acme.example", true, null)))
+					.get()
+					.extracting(PalisadePrincipal::subject, PalisadePrincipal::org)
+					.containsExactly("google:1", "acme");
+				assertThat(linker.link(new ExternalIdentity("google", null, "2", "eve@evil.example", true, null)))
+					.isEmpty();
+			});
+	}
+
+	@Test
+	void aProviderWhoseCallbackIsOutsideTheUiFailsStartUpNamingItsRedirectUri() {
+		ClientRegistration google = ClientRegistration.withRegistrationId("google")
+			.clientId("id")
+			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+			.redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+			.authorizationUri("https://idp.test/authorize")
+			.tokenUri("https://idp.test/token")
+			.build();
+		withUsers(this.runner)
+			.withBean(ClientRegistrationRepository.class, () -> new InMemoryClientRegistrationRepository(google))
+			.withPropertyValues("palisade.session.enabled=true")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidPalisadePropertyException.class)
+				.hasMessageContaining("spring.security.oauth2.client.registration.google.redirect-uri"));
+	}
+
+	@Test
+	void aSessionStoreThatCannotBeSearchedByUserGetsTheStoreCheckedRegistry() {
+		withUsers(this.runner).withPropertyValues("palisade.session.enabled=true")
+			.run((context) -> assertThat(context.getBean(SessionRegistry.class))
+				.isInstanceOf(StoreCheckedSessionRegistry.class));
 	}
 
 	private static String cookie(org.springframework.context.ApplicationContext context) {

@@ -20,19 +20,24 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * An application whose users live in its own {@code UserDetailsService}: they sign in at the
  * starter's token endpoint with their authorities as roles, a disabled account is refused like an
  * unknown one, a weaker stored hash is upgraded through {@code UserDetailsPasswordService}, and a
- * grant switched off in YAML is {@code unsupported_grant_type}.
+ * grant switched off in YAML is {@code unsupported_grant_type}. Their sign-in at the web UI's form
+ * is throttled with no way round it through the global {@code AuthenticationManager} Spring
+ * Security builds from that {@code UserDetailsService}.
  */
 @SpringBootTest(classes = UserDetailsServiceTokenEndpointHttpTests.UserDetailsApplication.class,
 		properties = { "palisade.tokens.issuer=https://issuer.test", "palisade.tokens.audiences=api",
-				"palisade.token-endpoint.grant-types=password" })
+				"palisade.token-endpoint.grant-types=password", "palisade.session.enabled=true",
+				"palisade.rate-limit.sign-in.base-delay=10m", "palisade.rate-limit.sign-in.max-delay=10m" })
 @AutoConfigureMockMvc
 class UserDetailsServiceTokenEndpointHttpTests {
 
@@ -83,6 +88,17 @@ class UserDetailsServiceTokenEndpointHttpTests {
 			.andExpect(jsonPath("$.error").value("unsupported_grant_type"));
 	}
 
+	@Test
+	void aThrottledUiSignInIsNotCheckedAgainByTheUserDetailsServicesProvider() throws Exception {
+		for (int i = 0; i < 4; i++) {
+			this.mvc.perform(post("/app/login").with(csrf()).param("username", "ui").param("password", "wrong"))
+				.andExpect(redirectedUrl("/app/login?error"));
+		}
+		// the right password now: turned away unchecked, not signed in by a second provider
+		this.mvc.perform(post("/app/login").with(csrf()).param("username", "ui").param("password", "ui-password"))
+			.andExpect(redirectedUrl("/app/login?throttled"));
+	}
+
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	static class UserDetailsApplication {
@@ -91,6 +107,7 @@ class UserDetailsServiceTokenEndpointHttpTests {
 		InMemoryUserDetailsManager userDetailsService() {
 			return new InMemoryUserDetailsManager(
 					User.withUsername("ops").password("{bcrypt}" + BCRYPT.hash("ops-password")).roles("platform:admin").build(),
+					User.withUsername("ui").password("{bcrypt}" + BCRYPT.hash("ui-password")).roles("org:member").build(),
 					User.withUsername("gone")
 						.password("{bcrypt}" + BCRYPT.hash("gone-password"))
 						.roles("platform:admin")
