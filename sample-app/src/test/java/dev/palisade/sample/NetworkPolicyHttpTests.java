@@ -101,6 +101,27 @@ class NetworkPolicyHttpTests {
 	}
 
 	@Test
+	void aHeaderSectionTooLargeOrAnUnreadableRequestIsProblemJsonFromTomcatItself() throws Exception {
+		// refused by Tomcat before any filter runs (server.max-http-request-header-size, 8 KB by default)
+		HttpResponse<String> tooLarge = send(at("/api/v1/ping").header("X-Padding", "a".repeat(20_000)));
+		assertThat(tooLarge.statusCode()).isEqualTo(400);
+		assertThat(tooLarge.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+		assertThat(JsonMapper.builder().build().readTree(tooLarge.body()).get("status").asInt()).isEqualTo(400);
+
+		// garbage on the port: no request line at all
+		String garbage;
+		try (java.net.Socket socket = new java.net.Socket("127.0.0.1", this.port)) {
+			socket.getOutputStream().write("\u0016\u0003\u0001 NOT HTTP AT ALL\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+			garbage = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+		}
+		assertThat(garbage).startsWith("HTTP/1.1 400").contains("application/problem+json").doesNotContain("<html");
+		synchronized (EVENTS) {
+			assertThat(EVENTS).filteredOn((event) -> AuditActions.REQUEST_LIMIT.equals(event.action())
+					&& "unreadable_request".equals(event.reasonCode())).hasSize(2);
+		}
+	}
+
+	@Test
 	void jsonNestedTooDeeplyOrAStringTooLongIs400NotA500() throws Exception {
 		String token = signIn("acme-dev");
 		// an unknown member is skipped, and skipping still parses it: 100 nested arrays pass the first 64

@@ -209,4 +209,17 @@ public final class PalisadeNetworkAutoConfiguration {
 		}
 		return TrustedProxies.of(cidrs);
 	}
+
+	/** problem+json for the requests Tomcat refuses before any filter runs. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory",
+			"org.apache.catalina.valves.ErrorReportValve" })
+	static class TomcatProblemErrorsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "palisadeTomcatProblemErrors")
+		TomcatProblemErrorsCustomizer palisadeTomcatProblemErrors(ObjectProvider<AuditRecorder> auditRecorder) {
+			return new TomcatProblemErrorsCustomizer(auditRecorder);
+		}
+	}
 }
