@@ -2,22 +2,28 @@ package dev.palisade.security.web;
 
 import java.util.List;
 
+import dev.palisade.security.audit.AuditRecorder;
 import dev.palisade.security.token.AccessTokenSettings;
 
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.preauth.x509.X509AuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.session.DisableEncodeUrlFilter;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 
@@ -98,9 +104,10 @@ public final class PalisadeHttpConfigurer extends AbstractHttpConfigurer<Palisad
 			.authenticationEntryPoint(entryPoint)
 			.accessDeniedHandler(accessDeniedHandler)
 			// Spring publishes RFC 9728 metadata at /.well-known/oauth-protected-resource; make it true
-			// for Palisade: its tokens are not bound to client certificates, and it names their issuer
+			// for Palisade: it names their issuer, and it takes certificate-bound tokens when it takes client certificates
 			.protectedResourceMetadata((metadata) -> metadata.protectedResourceMetadataCustomizer((builder) -> {
-				builder.tlsClientCertificateBoundAccessTokens(false);
+				builder.tlsClientCertificateBoundAccessTokens(
+						context.getBeanProvider(ClientCertificateSettings.class).getIfAvailable() != null);
 				if (issuer != null) {
 					builder.authorizationServer(issuer);
 				}
@@ -128,6 +135,33 @@ public final class PalisadeHttpConfigurer extends AbstractHttpConfigurer<Palisad
 			.ifAvailable((filter) -> http.addFilterBefore(filter, X509AuthenticationFilter.class));
 		context.getBeanProvider(RateLimitFilter.class)
 			.ifAvailable((filter) -> http.addFilterBefore(filter, AuthorizationFilter.class));
+		AuthenticationEntryPoint entryPoint = context.getBean(ProblemAuthenticationEntryPoint.class);
+		// mutual TLS: the client certificate as a credential, after the address-based rate limit
+		context.getBeanProvider(ClientCertificateSettings.class)
+			.ifAvailable((certificates) -> http.addFilterAt(clientCertificateFilter(context, certificates, entryPoint),
+					X509AuthenticationFilter.class));
+		// RFC 8705: a token bound to a certificate holds only with that certificate, cached or not
+		http.addFilterAfter(new CertificateBoundTokenFilter(entryPoint,
+				context.getBeanProvider(AuditRecorder.class).getIfAvailable()), BearerTokenAuthenticationFilter.class);
+	}
+
+	private static ClientCertificateAuthenticationFilter clientCertificateFilter(ApplicationContext context,
+			ClientCertificateSettings certificates, AuthenticationEntryPoint entryPoint) {
+		ProviderManager manager = new ProviderManager(
+				new ClientCertificateAuthenticationProvider(certificates.validator(), certificates.mapper()));
+		context.getBeanProvider(AuthenticationEventPublisher.class).ifUnique(manager::setAuthenticationEventPublisher);
+		RequestMatcher required = certificates.requiredPaths().isEmpty() ? (request) -> false
+				: new OrRequestMatcher(certificates.requiredPaths()
+					.stream()
+					.map((pattern) -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(pattern))
+					.toList());
+		ApiKeyAuthenticationConverter apiKeys = context.getBeanProvider(ApiKeyAuthenticationConverter.class)
+			.getIfAvailable();
+		String apiKeyHeader = (apiKeys != null) ? apiKeys.headerName() : null;
+		return new ClientCertificateAuthenticationFilter(manager, required,
+				(request) -> request.getHeader(HttpHeaders.AUTHORIZATION) != null
+						|| (apiKeyHeader != null && request.getHeader(apiKeyHeader) != null),
+				entryPoint);
 	}
 
 	private static void addIf(boolean condition, HttpSecurity http, jakarta.servlet.Filter filter,

@@ -20,7 +20,7 @@ import dev.palisade.security.principal.PrincipalKind;
  * @param permissions permissions (also written space-joined as {@code scope})
  * @param ttl lifetime override, or {@code null} for the configured TTL
  * @param extraClaims further claims to write (for example the caller's rate-limit {@code plan}); values
- * are strings, numbers or booleans; names may not be registered JWT claims or the configured
+ * are strings, numbers or booleans (and {@code cnf} an object of strings, see {@link #boundToCertificate}); names may not be registered JWT claims or the configured
  * principal claim names (the issuer refuses them); empty by default
  */
 public record AccessTokenRequest(String subject, PrincipalKind kind, String org, String project, Set<String> roles,
@@ -28,6 +28,8 @@ public record AccessTokenRequest(String subject, PrincipalKind kind, String org,
 
 	/** Registered JWT claims (RFC 7519 section 4.1) that an extra claim may never replace. */
 	static final Set<String> REGISTERED_CLAIMS = Set.of("iss", "sub", "aud", "exp", "nbf", "iat", "jti");
+
+	private static final String CONFIRMATION = "cnf";
 
 	public AccessTokenRequest {
 		Objects.requireNonNull(subject, "subject");
@@ -65,12 +67,39 @@ public record AccessTokenRequest(String subject, PrincipalKind kind, String org,
 			if (name == null || name.isBlank() || REGISTERED_CLAIMS.contains(name)) {
 				throw new IllegalArgumentException("an extra claim needs a name that is not a registered JWT claim");
 			}
+			if (CONFIRMATION.equals(name) && value instanceof Map<?, ?> confirmation) {
+				copy.put(name, confirmation(confirmation));
+				return;
+			}
 			if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
 				throw new IllegalArgumentException("an extra claim value must be a string, a number or a boolean");
 			}
 			copy.put(name, value);
 		});
 		return java.util.Collections.unmodifiableMap(copy);
+	}
+
+	/** {@code cnf} (RFC 7800): the one extra claim whose value is an object of strings. */
+	private static Map<String, String> confirmation(Map<?, ?> members) {
+		Map<String, String> copy = new LinkedHashMap<>();
+		members.forEach((member, value) -> {
+			if (!(member instanceof String name) || !(value instanceof String text)) {
+				throw new IllegalArgumentException("the cnf claim holds string members only");
+			}
+			copy.put(name, text);
+		});
+		return java.util.Collections.unmodifiableMap(copy);
+	}
+
+	/**
+	 * The same request bound to a client certificate (RFC 8705): {@code cnf} with that certificate's
+	 * {@code x5t#S256}; a resource server then accepts the token only over a TLS connection that
+	 * presents the certificate.
+	 */
+	public AccessTokenRequest boundToCertificate(String x5tS256) {
+		Map<String, Object> claims = new LinkedHashMap<>(this.extraClaims);
+		claims.put(CONFIRMATION, Map.of("x5t#S256", x5tS256));
+		return withExtraClaims(claims);
 	}
 
 	/** A request for the given principal with the configured TTL. */

@@ -1,6 +1,7 @@
 package dev.palisade.security.web.tokenendpoint;
 
 import java.net.InetAddress;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,6 +33,8 @@ import dev.palisade.security.token.AccessTokenRequest;
 import dev.palisade.security.token.IssuedAccessToken;
 import dev.palisade.security.user.PalisadeUser;
 import dev.palisade.security.user.PalisadeUserDirectory;
+import dev.palisade.security.web.ClientCertificateAuthenticationFilter;
+import dev.palisade.security.x509.CertificateThumbprints;
 import dev.palisade.security.user.ServiceAccount;
 import dev.palisade.security.user.ServiceAccountDirectory;
 import dev.palisade.security.web.ClientAddresses;
@@ -166,7 +169,7 @@ public class TokenEndpoint {
 		return switch (grant) {
 			case PASSWORD -> password(parameters.apply("username"), parameters.apply("password"),
 					parameters.apply("totp"), request);
-			case REFRESH_TOKEN -> refresh(parameters.apply("refresh_token"));
+			case REFRESH_TOKEN -> refresh(parameters.apply("refresh_token"), request);
 			case CLIENT_CREDENTIALS -> clientCredentials(parameters, request);
 		};
 	}
@@ -199,7 +202,7 @@ public class TokenEndpoint {
 		}
 		IssuedRefreshToken refreshToken = this.refreshTokens
 			.issue(new RefreshGrant(signedIn.username(), signedIn.org(), signedIn.project(), Map.of()));
-		return tokens(userToken(signedIn), refreshToken);
+		return tokens(userToken(signedIn), refreshToken, request);
 	}
 
 	/**
@@ -207,7 +210,7 @@ public class TokenEndpoint {
 	 * them now (not from a snapshot in the grant): role changes take effect at the next refresh, and
 	 * a removed user's sign-in ends.
 	 */
-	private ResponseEntity<?> refresh(String refreshToken) {
+	private ResponseEntity<?> refresh(String refreshToken, HttpServletRequest request) {
 		if (refreshToken == null) {
 			return OAuthErrors.invalidRequest();
 		}
@@ -221,7 +224,7 @@ public class TokenEndpoint {
 			this.refreshTokens.revokeFamily(rotated.token().familyId());
 			return OAuthErrors.invalidGrant();
 		}
-		return tokens(userToken(user.get()), rotated.token());
+		return tokens(userToken(user.get()), rotated.token(), request);
 	}
 
 	private ResponseEntity<?> clientCredentials(Function<String, String> parameters, HttpServletRequest request) {
@@ -254,7 +257,7 @@ public class TokenEndpoint {
 				account.project(), account.roles(), Set.of()));
 		return tokens(new AccessTokenRequest(account.clientId(), PrincipalKind.SERVICE, account.org(),
 				account.project(), account.roles(), Set.of(), null)
-			.withExtraClaims(planClaim(account.plan())), null);
+			.withExtraClaims(planClaim(account.plan())), null, request);
 	}
 
 	// rate limiting: sign-in backoff per name and client address, plus a name-wide budget that makes
@@ -310,8 +313,16 @@ public class TokenEndpoint {
 		return (plan != null) ? Map.of("plan", plan) : Map.of();
 	}
 
-	private ResponseEntity<?> tokens(AccessTokenRequest request, IssuedRefreshToken refreshToken) {
-		IssuedAccessToken token = this.issuer.issue(request);
+	/**
+	 * Issues the token, bound (RFC 8705) to the TLS client certificate the token request came with,
+	 * if any: a token asked for over mutual TLS is then useless without that certificate's key.
+	 */
+	private ResponseEntity<?> tokens(AccessTokenRequest request, IssuedRefreshToken refreshToken,
+			HttpServletRequest http) {
+		AccessTokenRequest bound = (http.getAttribute(ClientCertificateAuthenticationFilter.CERTIFICATES)
+				instanceof X509Certificate[] certificates && certificates.length > 0)
+						? request.boundToCertificate(CertificateThumbprints.x5tS256(certificates[0])) : request;
+		IssuedAccessToken token = this.issuer.issue(bound);
 		return OAuthErrors.noStore(ResponseEntity.ok())
 			.body(new TokenResponse(token.value(), Duration.between(Instant.now(), token.expiresAt()).toSeconds(),
 					(refreshToken != null) ? refreshToken.token() : null));

@@ -1,0 +1,61 @@
+package dev.palisade.security.web;
+
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Map;
+
+import dev.palisade.security.x509.CertificateCheck;
+import dev.palisade.security.x509.CertificateThumbprints;
+import dev.palisade.security.x509.ClientCertificateMapper;
+import dev.palisade.security.x509.ClientCertificateValidator;
+import dev.palisade.security.x509.MappedClient;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
+
+/**
+ * A client certificate chain (the credentials of a {@link PreAuthenticatedAuthenticationToken}) as a
+ * credential: checked by the {@link ClientCertificateValidator}, then mapped by the
+ * {@link ClientCertificateMapper} to a {@link PalisadeAuthentication} of kind {@code client_cert},
+ * with the mapping's name and the certificate's {@code x5t#S256} as attributes. An invalid or unmapped
+ * certificate is a {@link CredentialRejectedException} with a bounded reason
+ * ({@code expired}, {@code untrusted}, ..., {@code unmapped}), answered like any other bad credential.
+ */
+public final class ClientCertificateAuthenticationProvider implements AuthenticationProvider {
+
+	/** The attribute holding the mapping's name. */
+	public static final String MAPPING = "client_certificate_mapping";
+
+	/** The attribute holding the certificate's RFC 8705 thumbprint. */
+	public static final String THUMBPRINT = "x5t#S256";
+
+	private final ClientCertificateValidator validator;
+
+	private final ClientCertificateMapper mapper;
+
+	public ClientCertificateAuthenticationProvider(ClientCertificateValidator validator, ClientCertificateMapper mapper) {
+		this.validator = validator;
+		this.mapper = mapper;
+	}
+
+	@Override
+	public Authentication authenticate(Authentication authentication) {
+		if (!(authentication.getCredentials() instanceof X509Certificate[] chain) || chain.length == 0) {
+			throw new CredentialRejectedException(CertificateCheck.MISSING.reasonCode());
+		}
+		CertificateCheck check = this.validator.validate(List.of(chain));
+		if (check != CertificateCheck.VALID) {
+			throw new CredentialRejectedException(check.reasonCode());
+		}
+		MappedClient client = this.mapper.map(chain[0])
+			.orElseThrow(() -> new CredentialRejectedException("unmapped"));
+		return new PalisadeAuthentication(client.principal(),
+				Map.of(MAPPING, client.mapping(), THUMBPRINT, CertificateThumbprints.x5tS256(chain[0])));
+	}
+
+	@Override
+	public boolean supports(Class<?> authentication) {
+		return PreAuthenticatedAuthenticationToken.class.isAssignableFrom(authentication);
+	}
+}

@@ -1,0 +1,22 @@
+package dev.palisade.security.web;
+
+import java.util.List;
+
+import dev.palisade.security.x509.ClientCertificateMapper;
+import dev.palisade.security.x509.ClientCertificateValidator;
+
+/**
+ * What {@link PalisadeHttpConfigurer} needs to take client certificates as credentials
+ * ({@code palisade.tls.clients}).
+ *
+ * @param validator the chain check against the clients' CA
+ * @param mapper certificate to principal
+ * @param requiredPaths path patterns where only a client certificate is accepted
+ */
+public record ClientCertificateSettings(ClientCertificateValidator validator, ClientCertificateMapper mapper,
+		List<String> requiredPaths) {
+
+	public ClientCertificateSettings {
+		requiredPaths = List.copyOf(requiredPaths);
+	}
+}
