@@ -29,7 +29,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * token or key beside it, the request is 401. Elsewhere a certificate authenticates a request that
  * carries no other credential; beside a token it is left to bind that token (RFC 8705,
  * {@link CertificateBoundTokenFilter}). Failures are answered by the chain's entry point (401
- * problem+json) and audited through the authentication events.
+ * problem+json) and audited through the authentication events. Behind a TLS-terminating proxy the
+ * certificate may come from the proxy's header ({@link ForwardedCertificates}), believed only from a
+ * trusted proxy.
  */
 public final class ClientCertificateAuthenticationFilter extends OncePerRequestFilter {
 
@@ -44,6 +46,8 @@ public final class ClientCertificateAuthenticationFilter extends OncePerRequestF
 
 	private final AuthenticationEntryPoint entryPoint;
 
+	private final ForwardedCertificates forwarded;
+
 	private final SecurityContextRepository contexts = new RequestAttributeSecurityContextRepository();
 
 	private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
@@ -53,18 +57,23 @@ public final class ClientCertificateAuthenticationFilter extends OncePerRequestF
 	 */
 	public ClientCertificateAuthenticationFilter(AuthenticationManager authenticationManager,
 			RequestMatcher requiredPaths, Predicate<HttpServletRequest> otherCredential,
-			AuthenticationEntryPoint entryPoint) {
+			AuthenticationEntryPoint entryPoint, ForwardedCertificates forwarded) {
 		this.authenticationManager = authenticationManager;
 		this.requiredPaths = requiredPaths;
 		this.otherCredential = otherCredential;
 		this.entryPoint = entryPoint;
+		this.forwarded = forwarded;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		X509Certificate[] certificates = (request.getAttribute(CERTIFICATES) instanceof X509Certificate[] presented
-				&& presented.length > 0) ? presented : null;
+				&& presented.length > 0) ? presented : this.forwarded.from(request);
+		if (certificates != null) {
+			// the binding check of certificate-bound tokens reads it here too, wherever it came from
+			request.setAttribute(CERTIFICATES, certificates);
+		}
 		boolean required = this.requiredPaths.matches(request);
 		boolean otherCredential = this.otherCredential.test(request);
 		if (required && (certificates == null || otherCredential)) {

@@ -12,9 +12,11 @@ import dev.palisade.security.x509.ClientCertificateValidator;
  * @param validator the chain check against the clients' CA
  * @param mapper certificate to principal
  * @param requiredPaths path patterns where only a client certificate is accepted
+ * @param forwardedHeader the header a TLS-terminating proxy puts the client certificate in (believed
+ * from the trusted proxies only), or {@code null}
  */
 public record ClientCertificateSettings(ClientCertificateValidator validator, ClientCertificateMapper mapper,
-		List<String> requiredPaths) {
+		List<String> requiredPaths, String forwardedHeader) {
 
 	public ClientCertificateSettings {
 		requiredPaths = List.copyOf(requiredPaths);

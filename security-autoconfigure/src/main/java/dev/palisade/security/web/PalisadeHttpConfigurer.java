@@ -3,6 +3,7 @@ package dev.palisade.security.web;
 import java.util.List;
 
 import dev.palisade.security.audit.AuditRecorder;
+import dev.palisade.security.net.ClientIpResolver;
 import dev.palisade.security.token.AccessTokenSettings;
 
 import org.springframework.context.ApplicationContext;
@@ -161,7 +162,10 @@ public final class PalisadeHttpConfigurer extends AbstractHttpConfigurer<Palisad
 		return new ClientCertificateAuthenticationFilter(manager, required,
 				(request) -> request.getHeader(HttpHeaders.AUTHORIZATION) != null
 						|| (apiKeyHeader != null && request.getHeader(apiKeyHeader) != null),
-				entryPoint);
+				entryPoint,
+				(certificates.forwardedHeader() != null) ? new ForwardedCertificates(certificates.forwardedHeader(),
+						context.getBeanProvider(ClientIpResolver.class).getIfAvailable(ClientIpResolver::direct),
+						context.getBeanProvider(AuditRecorder.class).getIfAvailable()) : ForwardedCertificates.none());
 	}
 
 	private static void addIf(boolean condition, HttpSecurity http, jakarta.servlet.Filter filter,

@@ -41,6 +41,15 @@ public final class ClientIpResolver {
 	}
 
 	/**
+	 * Whether the socket peer is one of the trusted proxies, so a header it wrote (a forwarded client
+	 * certificate, for example) may be believed.
+	 * @throws InvalidIpAddressException if {@code remoteAddr} is not an IP address literal
+	 */
+	public boolean isTrustedProxy(String remoteAddr) {
+		return this.trustedProxies.isTrusted(IpAddresses.parse(remoteAddr));
+	}
+
+	/**
 	 * Resolves the client address.
 	 * @param remoteAddr the socket peer address literal (for example {@code ServletRequest#getRemoteAddr()})
 	 * @param forwardedHeaders every {@code Forwarded} header value in order, or an empty list

@@ -64,7 +64,7 @@ public final class PalisadeTlsAutoConfiguration {
 			throw new InvalidPalisadePropertyException(CRL, ex.getMessage(), "Use a CRL that conforms to RFC 5280.", null);
 		}
 		return new ClientCertificateSettings(validator, new ClientCertificateMapper(mappings(clients.mappings())),
-				clients.requiredPaths());
+				clients.requiredPaths(), clients.forwardedHeader());
 	}
 
 	private static List<ClientCertificateMapping> mappings(List<PalisadeTlsProperties.Mapping> configured) {

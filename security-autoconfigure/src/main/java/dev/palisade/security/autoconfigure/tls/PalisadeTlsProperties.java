@@ -51,9 +51,12 @@ public record PalisadeTlsProperties(@DefaultValue("false") boolean enabled, @Def
 	 * @param crl PEM or DER file of a CRL to check client certificates against.
 	 * @param requiredPaths Path patterns where a mapped client certificate is the only credential accepted.
 	 * @param mappings Certificate to principal, first match wins.
+	 * @param forwardedHeader Behind a TLS-terminating proxy: the header it forwards the client
+	 * certificate in (URL-encoded PEM, e.g. X-SSL-Client-Cert, or Envoy's X-Forwarded-Client-Cert),
+	 * believed only from palisade.network.trusted-proxies; from anyone else ignored and audited.
 	 */
 	public record Clients(String trustedCa, String crl, @DefaultValue List<String> requiredPaths,
-			@DefaultValue List<Mapping> mappings) {
+			@DefaultValue List<Mapping> mappings, String forwardedHeader) {
 	}
 
 	/**
