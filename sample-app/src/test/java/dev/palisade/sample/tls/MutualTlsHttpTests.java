@@ -27,6 +27,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -59,6 +62,9 @@ class MutualTlsHttpTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@BeforeAll
 	static void loadPki() throws Exception {
@@ -168,6 +174,35 @@ class MutualTlsHttpTests {
 		String unbound = token(http(null));
 		assertThat(send(http(null), get("/api/v1/me").header("Authorization", "Bearer " + unbound)).statusCode())
 			.as("a token asked for without a certificate is a plain bearer token").isEqualTo(200);
+	}
+
+	@Test
+	void theCertificateReportAndGaugesShowTheClientsAndTheirCa() throws Exception {
+		assertThat(send(http(runner()), get("/api/v1/me")).statusCode()).isEqualTo(200);
+		HttpResponse<String> report = send(http(ops()), get("/actuator/palisadecertificates"));
+		assertThat(report.statusCode()).as("ops-cli maps to platform:admin").isEqualTo(200);
+		JsonNode body = JSON.readTree(report.body());
+		assertThat(body.get("warningDays").asLong()).isEqualTo(14);
+		List<JsonNode> rows = new ArrayList<>();
+		body.get("certificates").forEach(rows::add);
+		assertThat(rows).filteredOn((row) -> row.get("kind").asString().equals("trust_anchor"))
+			.singleElement()
+			.satisfies((row) -> assertThat(row.get("subject").asString()).isEqualTo("CN=Palisade development CA"));
+		assertThat(rows).filteredOn((row) -> "agent-runner".equals(row.path("name").asString()))
+			.singleElement()
+			.satisfies((row) -> {
+				assertThat(row.get("seen").asBoolean()).isTrue();
+				assertThat(row.get("subject").asString()).isEqualTo("CN=agent-runner");
+				assertThat(row.get("daysLeft").asLong()).isBetween(300L, 397L);
+				assertThat(row.get("expiring").asBoolean()).isFalse();
+			});
+		assertThat(this.meters.get("palisade.client_certificate.expiry").tag("client", "agent-runner").gauge().value())
+			.isGreaterThan(Duration.ofDays(300).toSeconds());
+		assertThat(this.meters.find("palisade.client_certificate.expiry").gauges()).as("one series per mapping")
+			.hasSize(2);
+		assertThat(this.meters.find("ssl.chain.expiry").gauges()).as("Boot's own, for the server's bundle").isNotEmpty();
+		assertThat(problem(send(http(runner()), get("/actuator/palisadecertificates")))).as("not for an org member")
+			.isEqualTo(403);
 	}
 
 	private static IssuedCertificate runner() throws Exception {

@@ -4,6 +4,7 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
 
+import dev.palisade.security.x509.AcceptedClientCertificates;
 import dev.palisade.security.x509.CertificateCheck;
 import dev.palisade.security.x509.CertificateThumbprints;
 import dev.palisade.security.x509.ClientCertificateMapper;
@@ -34,9 +35,14 @@ public final class ClientCertificateAuthenticationProvider implements Authentica
 
 	private final ClientCertificateMapper mapper;
 
-	public ClientCertificateAuthenticationProvider(ClientCertificateValidator validator, ClientCertificateMapper mapper) {
+	private final AcceptedClientCertificates accepted;
+
+	/** @param accepted where accepted certificates are noted for the expiry report, or {@code null} */
+	public ClientCertificateAuthenticationProvider(ClientCertificateValidator validator, ClientCertificateMapper mapper,
+			AcceptedClientCertificates accepted) {
 		this.validator = validator;
 		this.mapper = mapper;
+		this.accepted = accepted;
 	}
 
 	@Override
@@ -50,6 +56,9 @@ public final class ClientCertificateAuthenticationProvider implements Authentica
 		}
 		MappedClient client = this.mapper.map(chain[0])
 			.orElseThrow(() -> new CredentialRejectedException("unmapped"));
+		if (this.accepted != null) {
+			this.accepted.accepted(client.mapping(), chain[0]);
+		}
 		return new PalisadeAuthentication(client.principal(),
 				Map.of(MAPPING, client.mapping(), THUMBPRINT, CertificateThumbprints.x5tS256(chain[0])));
 	}

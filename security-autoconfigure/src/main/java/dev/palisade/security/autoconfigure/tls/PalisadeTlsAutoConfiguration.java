@@ -8,23 +8,33 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import dev.palisade.security.autoconfigure.config.InvalidPalisadePropertyException;
 import dev.palisade.security.web.ClientCertificateSettings;
+import dev.palisade.security.x509.AcceptedClientCertificates;
 import dev.palisade.security.x509.ClientCertificateMapper;
 import dev.palisade.security.x509.ClientCertificateMapping;
 import dev.palisade.security.x509.ClientCertificateValidator;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -41,6 +51,8 @@ import org.springframework.core.io.Resource;
 @ConditionalOnProperty("palisade.tls.clients.mappings[0].value")
 @EnableConfigurationProperties(PalisadeTlsProperties.class)
 public final class PalisadeTlsAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(PalisadeTlsAutoConfiguration.class);
 
 	private static final String TRUSTED_CA = "palisade.tls.clients.trusted-ca";
 
@@ -63,8 +75,49 @@ public final class PalisadeTlsAutoConfiguration {
 		catch (IllegalArgumentException ex) {
 			throw new InvalidPalisadePropertyException(CRL, ex.getMessage(), "Use a CRL that conforms to RFC 5280.", null);
 		}
-		return new ClientCertificateSettings(validator, new ClientCertificateMapper(mappings(clients.mappings())),
-				clients.requiredPaths(), clients.forwardedHeader());
+		ClientCertificateSettings settings = new ClientCertificateSettings(validator,
+				new ClientCertificateMapper(mappings(clients.mappings())), clients.requiredPaths(),
+				clients.forwardedHeader(), new AcceptedClientCertificates());
+		warnOfExpiringAnchors(trusted, properties.expiryWarning(), clock.getIfAvailable(Clock::systemUTC));
+		return settings;
+	}
+
+	private static void warnOfExpiringAnchors(List<X509Certificate> anchors, Duration warning, Clock clock) {
+		Instant horizon = clock.instant().plus(warning);
+		for (X509Certificate anchor : anchors) {
+			if (!anchor.getNotAfter().toInstant().isAfter(horizon)) {
+				logger.warn("The client CA " + anchor.getSubjectX500Principal().getName() + " (" + TRUSTED_CA
+						+ ") expires at " + anchor.getNotAfter().toInstant() + ", within " + warning.toDays() + " days");
+			}
+		}
+	}
+
+	/** The certificate report. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ConditionalOnAvailableEndpoint.class)
+	static class CertificatesEndpointConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnAvailableEndpoint
+		PalisadeCertificatesEndpoint palisadeCertificatesEndpoint(ClientCertificateSettings certificates,
+				PalisadeTlsProperties properties, ObjectProvider<Clock> clock) {
+			return new PalisadeCertificatesEndpoint(certificates, properties.expiryWarning(),
+					clock.getIfAvailable(Clock::systemUTC));
+		}
+	}
+
+	/** The client certificates' expiry gauge. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	static class ExpiryMetersConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "palisadeClientCertificateExpiryMeters")
+		ClientCertificateExpiryMeters palisadeClientCertificateExpiryMeters(ClientCertificateSettings certificates,
+				ObjectProvider<Clock> clock) {
+			return new ClientCertificateExpiryMeters(certificates, clock.getIfAvailable(Clock::systemUTC));
+		}
 	}
 
 	private static List<ClientCertificateMapping> mappings(List<PalisadeTlsProperties.Mapping> configured) {

@@ -1,5 +1,6 @@
 package dev.palisade.security.autoconfigure.tls;
 
+import java.time.Duration;
 import java.util.List;
 
 import dev.palisade.security.x509.ClientCertificateMapping;
@@ -23,13 +24,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clientAuth Whether the handshake asks for a client certificate: none, want (optional) or
  * need (the handshake fails without one).
  * @param clients Client certificates as principals.
+ * @param expiryWarning How far ahead the certificate report (and a start-up warning for the client CA)
+ * flags a certificate as expiring.
  */
 @ConfigurationProperties("palisade.tls")
 public record PalisadeTlsProperties(@DefaultValue("false") boolean enabled, @DefaultValue("palisade") String bundle,
 		@DefaultValue DevPki devPki,
 		@DefaultValue({ "TLSv1.3", "TLSv1.2" }) List<String> protocols,
 		List<String> ciphers,
-		@DefaultValue("want") ClientAuth clientAuth, @DefaultValue Clients clients) {
+		@DefaultValue("want") ClientAuth clientAuth, @DefaultValue Clients clients,
+		@DefaultValue("14d") Duration expiryWarning) {
 
 	/** How the handshake treats client certificates. */
 	public enum ClientAuth {
