@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -92,6 +93,34 @@ class MutualTlsHttpTests {
 		try (SSLSocket socket = socket(new String[] { "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256" })) {
 			socket.setEnabledProtocols(new String[] { "TLSv1.2" });
 			assertThatExceptionOfType(SSLHandshakeException.class).as("no CBC suite on offer").isThrownBy(socket::startHandshake);
+		}
+	}
+
+	@Test
+	void plainHttpOrGarbageOnTheTlsPortIsNeverA5xx() throws Exception {
+		assertThat(raw("GET /api/v1/ping HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII)))
+			.as("plain HTTP to the TLS port").startsWith("HTTP/1.1 400");
+		byte[] garbage = new byte[4096];
+		new java.util.Random(7).nextBytes(garbage);
+		assertThat(raw(garbage)).as("random bytes").doesNotContain("HTTP/1.1 5");
+		byte[] truncatedHello = { 0x16, 0x03, 0x01, 0x40, 0x00, 0x01, 0x00, 0x3f, (byte) 0xfc };
+		assertThat(raw(truncatedHello)).as("a ClientHello cut short").doesNotContain("HTTP/1.1 5");
+		assertThat(send(http(null), get("/api/v1/ping")).statusCode()).as("and the server still serves").isEqualTo(200);
+	}
+
+	/** What the server answers {@code bytes} with before it closes the connection (at most 5 s). */
+	private String raw(byte[] bytes) throws Exception {
+		try (java.net.Socket socket = new java.net.Socket("localhost", this.port)) {
+			socket.setSoTimeout(5000);
+			socket.getOutputStream().write(bytes);
+			socket.getOutputStream().flush();
+			socket.shutdownOutput();
+			try {
+				return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+			}
+			catch (java.net.SocketException reset) {
+				return "";
+			}
 		}
 	}
 

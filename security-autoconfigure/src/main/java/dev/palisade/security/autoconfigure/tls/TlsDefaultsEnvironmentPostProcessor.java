@@ -67,6 +67,10 @@ public final class TlsDefaultsEnvironmentPostProcessor implements EnvironmentPos
 		}
 		// with server.ssl.bundle, Boot takes protocols and ciphers from the bundle's options, not server.ssl.*
 		String options = "spring.ssl.bundle." + (jks ? "jks." : "pem.") + bundle + ".options.";
+		if (pem) {
+			// a private key that does not match its certificate fails start-up instead of every handshake
+			defaults.put("spring.ssl.bundle.pem." + bundle + ".keystore.verify-keys", "true");
+		}
 		if (jks || pem) {
 			defaults.put(options + "enabled-protocols", String.join(",", binder
 				.bind("palisade.tls.protocols", Bindable.listOf(String.class)).orElse(List.of("TLSv1.3", "TLSv1.2"))));
