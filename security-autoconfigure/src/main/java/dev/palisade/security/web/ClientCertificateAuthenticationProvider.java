@@ -5,10 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.palisade.security.x509.AcceptedClientCertificates;
-import dev.palisade.security.x509.CertificateCheck;
-import dev.palisade.security.x509.CertificateThumbprints;
-import dev.palisade.security.x509.ClientCertificateMapper;
-import dev.palisade.security.x509.ClientCertificateValidator;
+import dev.palisade.security.x509.ClientCertificateAuthenticator;
 import dev.palisade.security.x509.MappedClient;
 
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -31,36 +28,31 @@ public final class ClientCertificateAuthenticationProvider implements Authentica
 	/** The attribute holding the certificate's RFC 8705 thumbprint. */
 	public static final String THUMBPRINT = "x5t#S256";
 
-	private final ClientCertificateValidator validator;
-
-	private final ClientCertificateMapper mapper;
+	private final ClientCertificateAuthenticator authenticator;
 
 	private final AcceptedClientCertificates accepted;
 
 	/** @param accepted where accepted certificates are noted for the expiry report, or {@code null} */
-	public ClientCertificateAuthenticationProvider(ClientCertificateValidator validator, ClientCertificateMapper mapper,
+	public ClientCertificateAuthenticationProvider(ClientCertificateAuthenticator authenticator,
 			AcceptedClientCertificates accepted) {
-		this.validator = validator;
-		this.mapper = mapper;
+		this.authenticator = authenticator;
 		this.accepted = accepted;
 	}
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
-		if (!(authentication.getCredentials() instanceof X509Certificate[] chain) || chain.length == 0) {
-			throw new CredentialRejectedException(CertificateCheck.MISSING.reasonCode());
+		List<X509Certificate> chain = (authentication.getCredentials() instanceof X509Certificate[] certificates)
+				? List.of(certificates) : List.of();
+		ClientCertificateAuthenticator.Outcome outcome = this.authenticator.authenticate(chain);
+		MappedClient client = outcome.client();
+		if (client == null) {
+			throw new CredentialRejectedException(outcome.reasonCode());
 		}
-		CertificateCheck check = this.validator.validate(List.of(chain));
-		if (check != CertificateCheck.VALID) {
-			throw new CredentialRejectedException(check.reasonCode());
-		}
-		MappedClient client = this.mapper.map(chain[0])
-			.orElseThrow(() -> new CredentialRejectedException("unmapped"));
 		if (this.accepted != null) {
-			this.accepted.accepted(client.mapping(), chain[0]);
+			this.accepted.accepted(client.mapping(), chain.get(0));
 		}
 		return new PalisadeAuthentication(client.principal(),
-				Map.of(MAPPING, client.mapping(), THUMBPRINT, CertificateThumbprints.x5tS256(chain[0])));
+				Map.of(MAPPING, client.mapping(), THUMBPRINT, outcome.thumbprint()));
 	}
 
 	@Override

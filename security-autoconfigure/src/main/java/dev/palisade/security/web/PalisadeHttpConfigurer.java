@@ -149,8 +149,7 @@ public final class PalisadeHttpConfigurer extends AbstractHttpConfigurer<Palisad
 	private static ClientCertificateAuthenticationFilter clientCertificateFilter(ApplicationContext context,
 			ClientCertificateSettings certificates, AuthenticationEntryPoint entryPoint) {
 		ProviderManager manager = new ProviderManager(
-				new ClientCertificateAuthenticationProvider(certificates.validator(), certificates.mapper(),
-						certificates.accepted()));
+				new ClientCertificateAuthenticationProvider(certificates.authenticator(), certificates.accepted()));
 		context.getBeanProvider(AuthenticationEventPublisher.class).ifUnique(manager::setAuthenticationEventPublisher);
 		RequestMatcher required = certificates.requiredPaths().isEmpty() ? (request) -> false
 				: new OrRequestMatcher(certificates.requiredPaths()

@@ -122,6 +122,42 @@ class ClientCertificatesTests {
 		assertThat(this.mapper.map(runner)).get().satisfies((mapped) -> assertThat(mapped.mapping()).isEqualTo("runner"));
 	}
 
+	@Test
+	void theAuthenticatorRemembersAcceptedChainsButNeverPastTheLeafsExpiry() {
+		Instant[] now = { NOW };
+		Clock moving = new Clock() {
+			@Override
+			public java.time.ZoneId getZone() {
+				return ZoneOffset.UTC;
+			}
+
+			@Override
+			public Clock withZone(java.time.ZoneId zone) {
+				return this;
+			}
+
+			@Override
+			public Instant instant() {
+				return now[0];
+			}
+		};
+		ClientCertificateAuthenticator authenticator = new ClientCertificateAuthenticator(
+				new ClientCertificateValidator(List.of(this.ca.root().certificate()), List.of(), moving), this.mapper,
+				moving, Duration.ofMinutes(5), 100);
+		X509Certificate shortLived = this.ca.issueClient("runner", List.of(uri("spiffe://acme/agents/runner")),
+				NOW.minus(Duration.ofMinutes(1)), Duration.ofMinutes(30)).certificate();
+		ClientCertificateAuthenticator.Outcome first = authenticator.authenticate(List.of(shortLived));
+		assertThat(first.client().mapping()).isEqualTo("runner");
+		assertThat(first.thumbprint()).isEqualTo(CertificateThumbprints.x5tS256(shortLived));
+		assertThat(authenticator.authenticate(List.of(shortLived))).isEqualTo(first);
+		now[0] = NOW.plus(Duration.ofHours(1));
+		assertThat(authenticator.authenticate(List.of(shortLived)).check()).as("expired meanwhile")
+			.isEqualTo(CertificateCheck.EXPIRED);
+		assertThat(authenticator.authenticate(List.of(client(uri("spiffe://acme/nobody")))).reasonCode())
+			.isEqualTo("unmapped");
+		assertThat(authenticator.authenticate(List.of()).reasonCode()).isEqualTo("missing");
+	}
+
 	private X509Certificate client(GeneralName name) {
 		return this.ca.issueClient("client", List.of(name), NOW.minus(Duration.ofHours(1)), Duration.ofDays(30)).certificate();
 	}

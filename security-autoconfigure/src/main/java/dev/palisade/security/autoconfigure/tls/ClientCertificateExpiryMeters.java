@@ -30,7 +30,7 @@ final class ClientCertificateExpiryMeters implements MeterBinder {
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		for (ClientCertificateMapping mapping : this.certificates.mapper().mappings()) {
+		for (ClientCertificateMapping mapping : this.certificates.authenticator().mapper().mappings()) {
 			Gauge.builder(NAME, this, (meters) -> meters.secondsLeft(mapping.name()))
 				.tag("client", mapping.name())
 				.baseUnit("seconds")

@@ -46,10 +46,10 @@ public final class PalisadeCertificatesEndpoint {
 	public Map<String, Object> certificates() {
 		Instant now = this.clock.instant();
 		List<Map<String, Object>> rows = new ArrayList<>();
-		for (X509Certificate anchor : this.certificates.validator().trustAnchors()) {
+		for (X509Certificate anchor : this.certificates.authenticator().validator().trustAnchors()) {
 			rows.add(row("trust_anchor", null, Optional.of(CertificateInfo.of(anchor)), now));
 		}
-		for (ClientCertificateMapping mapping : this.certificates.mapper().mappings()) {
+		for (ClientCertificateMapping mapping : this.certificates.authenticator().mapper().mappings()) {
 			rows.add(row("client", mapping.name(), this.certificates.accepted().of(mapping.name()), now));
 		}
 		Map<String, Object> body = new LinkedHashMap<>();

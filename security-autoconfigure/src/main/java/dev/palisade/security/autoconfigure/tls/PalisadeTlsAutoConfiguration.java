@@ -17,6 +17,7 @@ import java.util.Set;
 import dev.palisade.security.autoconfigure.config.InvalidPalisadePropertyException;
 import dev.palisade.security.web.ClientCertificateSettings;
 import dev.palisade.security.x509.AcceptedClientCertificates;
+import dev.palisade.security.x509.ClientCertificateAuthenticator;
 import dev.palisade.security.x509.ClientCertificateMapper;
 import dev.palisade.security.x509.ClientCertificateMapping;
 import dev.palisade.security.x509.ClientCertificateValidator;
@@ -75,8 +76,10 @@ public final class PalisadeTlsAutoConfiguration {
 		catch (IllegalArgumentException ex) {
 			throw new InvalidPalisadePropertyException(CRL, ex.getMessage(), "Use a CRL that conforms to RFC 5280.", null);
 		}
-		ClientCertificateSettings settings = new ClientCertificateSettings(validator,
-				new ClientCertificateMapper(mappings(clients.mappings())), clients.requiredPaths(),
+		Clock time = clock.getIfAvailable(Clock::systemUTC);
+		ClientCertificateAuthenticator authenticator = new ClientCertificateAuthenticator(validator,
+				new ClientCertificateMapper(mappings(clients.mappings())), time, clients.cacheTtl(), 10_000);
+		ClientCertificateSettings settings = new ClientCertificateSettings(authenticator, clients.requiredPaths(),
 				clients.forwardedHeader(), new AcceptedClientCertificates());
 		warnOfExpiringAnchors(trusted, properties.expiryWarning(), clock.getIfAvailable(Clock::systemUTC));
 		return settings;

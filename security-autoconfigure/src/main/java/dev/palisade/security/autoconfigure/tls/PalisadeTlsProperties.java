@@ -58,9 +58,11 @@ public record PalisadeTlsProperties(@DefaultValue("false") boolean enabled, @Def
 	 * @param forwardedHeader Behind a TLS-terminating proxy: the header it forwards the client
 	 * certificate in (URL-encoded PEM, e.g. X-SSL-Client-Cert, or Envoy's X-Forwarded-Client-Cert),
 	 * believed only from palisade.network.trusted-proxies; from anyone else ignored and audited.
+	 * @param cacheTtl How long an accepted certificate chain is remembered (never past its expiry),
+	 * so that path validation does not run on every request.
 	 */
 	public record Clients(String trustedCa, String crl, @DefaultValue List<String> requiredPaths,
-			@DefaultValue List<Mapping> mappings, String forwardedHeader) {
+			@DefaultValue List<Mapping> mappings, String forwardedHeader, @DefaultValue("5m") Duration cacheTtl) {
 	}
 
 	/**
