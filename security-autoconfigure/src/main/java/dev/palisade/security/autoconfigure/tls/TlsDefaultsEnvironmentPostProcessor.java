@@ -22,7 +22,8 @@ import org.springframework.core.env.MapPropertySource;
  * With {@code palisade.tls.enabled}, the defaults of {@link PalisadeTlsProperties} as the last
  * property source, so whatever the application sets itself wins: {@code server.ssl.bundle} and
  * {@code client-auth}, and the bundle's {@code options} (protocols and ciphers; with a bundle, Boot
- * reads them there rather than from {@code server.ssl.*}); and, with
+ * reads them there rather than from {@code server.ssl.*}), {@code verify-keys} and
+ * {@code reload-on-update}; and, with
  * {@code palisade.tls.dev-pki.directory}, the development PKI: generated on first start, then
  * registered as the PEM bundle when the application configured none, with a log line showing how
  * to call the app with curl.
@@ -57,7 +58,6 @@ public final class TlsDefaultsEnvironmentPostProcessor implements EnvironmentPos
 			defaults.put(prefix + "keystore.certificate", "file:" + pki.serverCertificate().toAbsolutePath());
 			defaults.put(prefix + "keystore.private-key", "file:" + pki.serverKey().toAbsolutePath());
 			defaults.put(prefix + "truststore.certificate", "file:" + pki.caCertificate().toAbsolutePath());
-			defaults.put(prefix + "reload-on-update", "true");
 			defaults.put("palisade.tls.clients.trusted-ca", pki.caCertificate().toString());
 			pem = true;
 			this.logger.warn("Development PKI in " + pki.directory() + " (not for production). Try: curl --cacert "
@@ -72,6 +72,8 @@ public final class TlsDefaultsEnvironmentPostProcessor implements EnvironmentPos
 			defaults.put("spring.ssl.bundle.pem." + bundle + ".keystore.verify-keys", "true");
 		}
 		if (jks || pem) {
+			// renewed certificate files are picked up without a restart (Boot watches them)
+			defaults.put("spring.ssl.bundle." + (jks ? "jks." : "pem.") + bundle + ".reload-on-update", "true");
 			defaults.put(options + "enabled-protocols", String.join(",", binder
 				.bind("palisade.tls.protocols", Bindable.listOf(String.class)).orElse(List.of("TLSv1.3", "TLSv1.2"))));
 			defaults.put(options + "ciphers",

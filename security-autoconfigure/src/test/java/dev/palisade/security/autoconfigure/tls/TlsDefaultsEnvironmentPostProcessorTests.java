@@ -45,6 +45,7 @@ class TlsDefaultsEnvironmentPostProcessorTests {
 		assertThat(environment.getProperty("spring.ssl.bundle.pem.palisade.options.ciphers")).contains("TLS_AES_256_GCM_SHA384")
 			.doesNotContain("CBC")
 			.doesNotContain("TLS_RSA_WITH_");
+		assertThat(environment.getProperty("spring.ssl.bundle.pem.palisade.reload-on-update")).isEqualTo("true");
 		assertThat(environment.getProperty("palisade.tls.clients.trusted-ca")).isEqualTo(pki.resolve("ca.crt").toString());
 	}
 
