@@ -42,11 +42,7 @@ final class TlsClients {
 
 	/** An SSL context trusting {@code ca}, presenting {@code client} when it is not {@code null}. */
 	static SSLContext context(X509Certificate ca, IssuedCertificate client) throws Exception {
-		KeyStore trust = KeyStore.getInstance("PKCS12");
-		trust.load(null, null);
-		trust.setCertificateEntry("ca", ca);
-		TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-		trustManagers.init(trust);
+		TrustManagerFactory trustManagers = trusting(ca);
 		KeyManagerFactory keyManagers = null;
 		if (client != null) {
 			KeyStore keys = KeyStore.getInstance("PKCS12");
@@ -58,6 +54,15 @@ final class TlsClients {
 		SSLContext context = SSLContext.getInstance("TLS");
 		context.init((keyManagers != null) ? keyManagers.getKeyManagers() : null, trustManagers.getTrustManagers(), null);
 		return context;
+	}
+
+	private static TrustManagerFactory trusting(X509Certificate ca) throws Exception {
+		KeyStore trust = KeyStore.getInstance("PKCS12");
+		trust.load(null, null);
+		trust.setCertificateEntry("ca", ca);
+		TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+		trustManagers.init(trust);
+		return trustManagers;
 	}
 
 	static HttpClient http(X509Certificate ca, IssuedCertificate client) throws Exception {
@@ -107,12 +112,7 @@ final class TlsClients {
 			}
 		};
 		SSLContext context = SSLContext.getInstance("TLS");
-		TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-		KeyStore trust = KeyStore.getInstance("PKCS12");
-		trust.load(null, null);
-		trust.setCertificateEntry("ca", ca);
-		trustManagers.init(trust);
-		context.init(new javax.net.ssl.KeyManager[] { always }, trustManagers.getTrustManagers(), null);
+		context.init(new javax.net.ssl.KeyManager[] { always }, trusting(ca).getTrustManagers(), null);
 		return HttpClient.newBuilder().sslContext(context).build();
 	}
 }

@@ -15,7 +15,8 @@ import jakarta.servlet.http.HttpServletRequest;
  * The client certificate a TLS-terminating proxy forwards in {@code header}
  * ({@link ForwardedClientCertificate}), taken only when the socket peer is one of the trusted
  * proxies. The header from anyone else is ignored, and recorded ({@code client_cert.authenticate},
- * denied, {@code untrusted_forwarded_certificate}), since it is an attempt to pass as a client.
+ * denied, {@code untrusted_forwarded_certificate}), since it is an attempt to pass as a client;
+ * batched, so a flood of such headers cannot make every request wait for an fsync.
  */
 public final class ForwardedCertificates {
 
@@ -51,7 +52,7 @@ public final class ForwardedCertificates {
 		}
 		if (!trusted(request)) {
 			if (this.auditRecorder != null) {
-				this.auditRecorder.record(AuditEvent.builder()
+				this.auditRecorder.recordBatched(AuditEvent.builder()
 					.action(AuditActions.CLIENT_CERT_AUTHENTICATE)
 					.result(AuditResult.DENIED)
 					.reasonCode("untrusted_forwarded_certificate")

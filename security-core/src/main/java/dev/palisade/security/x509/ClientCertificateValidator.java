@@ -47,6 +47,12 @@ public final class ClientCertificateValidator {
 
 	private final boolean requireClientAuth;
 
+	/** The anchors' certificates, to drop from a presented chain; fixed, so computed once. */
+	private final Set<X509Certificate> anchorCertificates;
+
+	/** Whether every anchor's email name constraints are well formed (RFC 5280); fixed, so checked once. */
+	private final boolean anchorsWellFormed;
+
 	/**
 	 * @param trusted the CA certificates client certificates must chain to
 	 * @param crls revocation lists to check against; when not empty, a certificate whose issuer has
@@ -64,6 +70,8 @@ public final class ClientCertificateValidator {
 			throw new IllegalArgumentException("at least one trusted CA certificate is needed");
 		}
 		this.anchors = trusted.stream().map((ca) -> new TrustAnchor(ca, null)).collect(Collectors.toUnmodifiableSet());
+		this.anchorCertificates = Set.copyOf(trusted);
+		this.anchorsWellFormed = trusted.stream().allMatch(EmailNames::constraintsWellFormed);
 		crls.forEach((crl) -> requireConforming(crl, trusted));
 		this.crls = List.copyOf(crls);
 		this.clock = clock;
@@ -86,8 +94,8 @@ public final class ClientCertificateValidator {
 			return CertificateCheck.NOT_FOR_CLIENT_AUTH;
 		}
 		// the JDK's PKIX accepts malformed email names and email name constraints; RFC 5280 does not
-		if (!EmailNames.wellFormed(leaf) || !chain.stream().allMatch(EmailNames::constraintsWellFormed)
-				|| !trustAnchors().stream().allMatch(EmailNames::constraintsWellFormed)) {
+		if (!this.anchorsWellFormed || !EmailNames.wellFormed(leaf)
+				|| !chain.stream().allMatch(EmailNames::constraintsWellFormed)) {
 			return CertificateCheck.UNTRUSTED;
 		}
 		try {
@@ -148,8 +156,9 @@ public final class ClientCertificateValidator {
 
 	/** PKIX wants the path without its trust anchor; a client may send the root along. */
 	private List<X509Certificate> withoutAnchors(List<X509Certificate> chain) {
-		Set<X509Certificate> roots = this.anchors.stream().map(TrustAnchor::getTrustedCert).collect(Collectors.toSet());
-		List<X509Certificate> path = chain.stream().filter((certificate) -> !roots.contains(certificate)).toList();
+		List<X509Certificate> path = chain.stream()
+			.filter((certificate) -> !this.anchorCertificates.contains(certificate))
+			.toList();
 		return path.isEmpty() ? List.of(chain.get(0)) : path;
 	}
 
