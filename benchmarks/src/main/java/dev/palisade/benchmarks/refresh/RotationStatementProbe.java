@@ -28,11 +28,12 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Design probe for issue 11, not a benchmark of shipped code: the rotation statement of a store
- * that is not built yet, against the same single-{@code UPDATE} baseline as
- * {@link RefreshRotationBenchmark}. The token would name its family by a random handle (a static,
- * uniquely indexed column), the active hash would live in a column no index covers, and the
- * idle-expiry index would give way to a lazily maintained sweep bound, so a rotation is one
- * heap-only (HOT) update of one row and writes no index entry. Compare rotate_N with baseline_N.
+ * that is not built yet, against the single-{@code UPDATE} baseline of
+ * {@link RefreshRotationBenchmark} ({@link SingleUpdateBaseline}). The token would name its family
+ * by a random handle (a static, uniquely indexed column), the active hash would live in a column no
+ * index covers, and the idle-expiry index would give way to a lazily maintained sweep bound, so a
+ * rotation is one heap-only (HOT) update of one row and writes no index entry. Compare rotate_N
+ * with baseline_N.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -82,19 +83,16 @@ public class RotationStatementProbe {
 
 		private final byte[] handle = new byte[16];
 
-		private final byte[] baselineHash = new byte[32];
-
 		private byte[] current = new byte[32];
 
 		private PreparedStatement rotate;
 
-		private PreparedStatement baseline;
+		private SingleUpdateBaseline baseline;
 
 		@Setup(Level.Trial)
 		public void signIn(Database db) throws SQLException {
 			this.random.nextBytes(this.handle);
 			this.random.nextBytes(this.current);
-			this.random.nextBytes(this.baselineHash);
 			Connection connection = db.dataSource.getConnection();
 			String familyId = Base64.getUrlEncoder().encodeToString(this.handle);
 			try (PreparedStatement insert = connection.prepareStatement("INSERT INTO palisade_refresh_family"
@@ -106,15 +104,8 @@ public class RotationStatementProbe {
 				insert.setBytes(3, this.current);
 				insert.executeUpdate();
 			}
-			try (PreparedStatement insert = connection.prepareStatement("INSERT INTO palisade_refresh_token"
-					+ " (token_hash, family_id, state, issued_at) VALUES (?, ?, 'active', now())")) {
-				insert.setBytes(1, this.baselineHash);
-				insert.setString(2, familyId);
-				insert.executeUpdate();
-			}
+			this.baseline = new SingleUpdateBaseline(connection, familyId);
 			this.rotate = connection.prepareStatement(ROTATE);
-			this.baseline = connection.prepareStatement(
-					"UPDATE palisade_refresh_token SET state = 'active' WHERE token_hash = ? AND state = 'active'");
 		}
 
 		String rotate() throws SQLException {
@@ -137,12 +128,7 @@ public class RotationStatementProbe {
 		}
 
 		int baseline() throws SQLException {
-			this.baseline.setBytes(1, this.baselineHash);
-			int count = this.baseline.executeUpdate();
-			if (count != 1) {
-				throw new IllegalStateException("baseline row not matched");
-			}
-			return count;
+			return this.baseline.run();
 		}
 	}
 
