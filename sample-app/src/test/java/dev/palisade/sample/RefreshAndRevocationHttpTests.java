@@ -52,7 +52,7 @@ class RefreshAndRevocationHttpTests {
 			.andExpect(status().isOk())
 			.andExpect(header().string(HttpHeaders.CACHE_CONTROL, "no-store"))
 			.andExpect(jsonPath("$.access_token").isString())
-			.andExpect(jsonPath("$.refresh_token").value(org.hamcrest.Matchers.matchesPattern("palrt_[A-Za-z0-9_-]{43}")));
+			.andExpect(jsonPath("$.refresh_token").value(org.hamcrest.Matchers.matchesPattern("palrt_[A-Za-z0-9_-]{64}")));
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.palisade.security.refresh.RefreshFamily;
+import dev.palisade.security.refresh.RefreshTokenKey;
 import dev.palisade.security.refresh.RefreshTokenStore;
 import dev.palisade.security.refresh.RefreshTokenStoreException;
 import dev.palisade.security.refresh.StoreRotation;
@@ -74,12 +75,12 @@ class RefreshStoreDownHttpTests {
 		}
 
 		@Override
-		public void createFamily(RefreshFamily family, byte[] tokenHash) {
+		public void createFamily(RefreshFamily family, RefreshTokenKey token) {
 			throw down();
 		}
 
 		@Override
-		public StoreRotation rotate(byte[] presentedHash, byte[] newHash, Instant now, Duration idleTimeout) {
+		public StoreRotation rotate(RefreshTokenKey presented, RefreshTokenKey next, Instant now, Duration idleTimeout) {
 			throw down();
 		}
 
@@ -89,7 +90,7 @@ class RefreshStoreDownHttpTests {
 		}
 
 		@Override
-		public Optional<RefreshFamily> findFamilyByToken(byte[] tokenHash) {
+		public Optional<RefreshFamily> findFamilyByToken(RefreshTokenKey token) {
 			throw down();
 		}
 

@@ -4,55 +4,57 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * The default store: families and token hashes in this JVM's memory, lost on restart and not
- * shared between nodes. Every operation holds one monitor, which makes rotation trivially atomic;
- * refresh traffic is far too low for that lock to matter.
+ * The default store: families and their active token hashes in this JVM's memory, lost on restart
+ * and not shared between nodes. Every operation holds one monitor, which makes rotation trivially
+ * atomic; refresh traffic is far too low for that lock to matter.
  */
 public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
 
 	private final Object lock = new Object();
 
-	/** Hex hash -> token. */
-	private final Map<String, TokenEntry> tokens = new HashMap<>();
+	/** Hex handle -> the family's id and active token hash. */
+	private final Map<String, Entry> byHandle = new HashMap<>();
 
 	private final Map<String, RefreshFamily> families = new HashMap<>();
 
-	/** Family id -> hex hashes of its tokens, so a sweep removes them without a scan. */
-	private final Map<String, Set<String>> tokensByFamily = new HashMap<>();
+	/** Family id -> hex handle, so a sweep removes the entry without a scan. */
+	private final Map<String, String> handles = new HashMap<>();
 
 	@Override
-	public void createFamily(RefreshFamily family, byte[] tokenHash) {
+	public void createFamily(RefreshFamily family, RefreshTokenKey token) {
 		Objects.requireNonNull(family, "family");
-		String key = TokenHashes.hex(tokenHash);
+		String handle = requireHandle(token);
 		synchronized (this.lock) {
-			if (this.families.containsKey(family.familyId()) || this.tokens.containsKey(key)) {
-				throw new RefreshTokenStoreException("Duplicate family or token hash");
+			if (this.families.containsKey(family.familyId()) || this.byHandle.containsKey(handle)) {
+				throw new RefreshTokenStoreException("Duplicate family or handle");
 			}
 			this.families.put(family.familyId(), family);
-			addToken(family.familyId(), key);
+			this.byHandle.put(handle, new Entry(family.familyId(), token.hash()));
+			this.handles.put(family.familyId(), handle);
 		}
 	}
 
+	/** Tokens of this store always name their family; a legacy token (from no store of this JVM) is unknown. */
 	@Override
-	public StoreRotation rotate(byte[] presentedHash, byte[] newHash, Instant now, Duration idleTimeout) {
-		String presented = TokenHashes.hex(presentedHash);
-		String next = TokenHashes.hex(newHash);
+	public StoreRotation rotate(RefreshTokenKey presented, RefreshTokenKey next, Instant now, Duration idleTimeout) {
+		Objects.requireNonNull(presented, "presented");
+		if (!presented.isLegacy() && !requireHandle(next).equals(presented.handleHex())) {
+			throw new IllegalArgumentException("the next token names the presented token's family");
+		}
 		synchronized (this.lock) {
-			TokenEntry token = this.tokens.get(presented);
-			RefreshFamily family = (token != null) ? this.families.get(token.familyId) : null;
+			Entry entry = presented.isLegacy() ? null : this.byHandle.get(presented.handleHex());
+			RefreshFamily family = (entry != null) ? this.families.get(entry.familyId) : null;
 			if (family == null) {
 				return StoreRotation.failed(RotationFailure.UNKNOWN, null);
 			}
-			if (token.rotated) {
+			if (!presented.hashEquals(entry.activeHash)) {
 				if (family.state() == FamilyState.ACTIVE) {
 					family = family.revoked(now);
 					this.families.put(family.familyId(), family);
@@ -63,11 +65,7 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
 			if (reason != null) {
 				return StoreRotation.failed(reason, family);
 			}
-			if (this.tokens.containsKey(next)) {
-				throw new RefreshTokenStoreException("Duplicate token hash");
-			}
-			token.rotated = true;
-			addToken(family.familyId(), next);
+			entry.activeHash = next.hash();
 			family = family.withIdleExpiresAt(now.plus(idleTimeout));
 			this.families.put(family.familyId(), family);
 			return StoreRotation.rotated(family);
@@ -82,11 +80,13 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
 	}
 
 	@Override
-	public Optional<RefreshFamily> findFamilyByToken(byte[] tokenHash) {
-		String key = TokenHashes.hex(tokenHash);
+	public Optional<RefreshFamily> findFamilyByToken(RefreshTokenKey token) {
+		if (token.isLegacy()) {
+			return Optional.empty();
+		}
 		synchronized (this.lock) {
-			TokenEntry token = this.tokens.get(key);
-			return (token != null) ? Optional.ofNullable(this.families.get(token.familyId)) : Optional.empty();
+			Entry entry = this.byHandle.get(token.handleHex());
+			return (entry != null) ? Optional.ofNullable(this.families.get(entry.familyId)) : Optional.empty();
 		}
 	}
 
@@ -128,9 +128,9 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
 				RefreshFamily family = it.next();
 				if (!family.expiresAt().isAfter(now)) {
 					it.remove();
-					Set<String> hashes = this.tokensByFamily.remove(family.familyId());
-					if (hashes != null) {
-						this.tokens.keySet().removeAll(hashes);
+					String handle = this.handles.remove(family.familyId());
+					if (handle != null) {
+						this.byHandle.remove(handle);
 					}
 					deleted++;
 				}
@@ -139,9 +139,12 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
 		return deleted;
 	}
 
-	private void addToken(String familyId, String hexHash) {
-		this.tokens.put(hexHash, new TokenEntry(familyId));
-		this.tokensByFamily.computeIfAbsent(familyId, (id) -> new HashSet<>()).add(hexHash);
+	private static String requireHandle(RefreshTokenKey token) {
+		Objects.requireNonNull(token, "token");
+		if (token.isLegacy()) {
+			throw new IllegalArgumentException("a new token names its family by a handle");
+		}
+		return token.handleHex();
 	}
 
 	@Override
@@ -149,14 +152,15 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
 		return "InMemoryRefreshTokenStore";
 	}
 
-	private static final class TokenEntry {
+	private static final class Entry {
 
 		final String familyId;
 
-		boolean rotated;
+		byte[] activeHash;
 
-		TokenEntry(String familyId) {
+		Entry(String familyId, byte[] activeHash) {
 			this.familyId = familyId;
+			this.activeHash = activeHash;
 		}
 	}
 }

@@ -13,9 +13,11 @@ import dev.palisade.security.audit.AuditWriteException;
 
 /**
  * Issues, rotates and revokes opaque refresh tokens grouped in families (one family per sign-in).
- * Every rotation kills the presented token and issues a new one in the same family; presenting
- * a rotated token again revokes the whole family. Only SHA-256 hashes reach the store; malformed
- * tokens are rejected before the store is asked.
+ * Every rotation kills the presented token and issues a new one in the same family. A token names
+ * its family by a random handle, so presenting any token of a live family other than its newest
+ * (a rotated token replayed, or a forged secret behind a real handle) revokes the whole family.
+ * Only the handle and the SHA-256 hash reach the store ({@link RefreshTokenKey}); malformed tokens
+ * are rejected before the store is asked.
  */
 public final class RefreshTokenService {
 
@@ -52,8 +54,8 @@ public final class RefreshTokenService {
 		Instant absolute = now.plus(this.policy.absoluteLifetime());
 		RefreshFamily family = new RefreshFamily(this.format.newFamilyId(), grant, now, absolute,
 				now.plus(this.policy.idleTimeout()), FamilyState.ACTIVE, null);
-		String token = this.format.generate();
-		this.store.createFamily(family, RefreshTokenFormat.hash(token));
+		String token = this.format.generate(this.format.newHandle());
+		this.store.createFamily(family, this.format.parse(token));
 		notifyListener((l) -> l.onIssued(family));
 		return new IssuedRefreshToken(token, family.familyId(), family.expiresAt(), absolute);
 	}
@@ -64,13 +66,15 @@ public final class RefreshTokenService {
 	 * @throws RefreshTokenStoreException if the store failed (nothing was rotated)
 	 */
 	public RotationResult rotate(String presentedToken) {
-		if (!this.format.isWellFormed(presentedToken)) {
+		RefreshTokenKey presented = this.format.parse(presentedToken);
+		if (presented == null) {
 			notifyListener((l) -> l.onRejected(RotationFailure.MALFORMED, null));
 			return new RotationResult.Rejected(RotationFailure.MALFORMED);
 		}
-		String next = this.format.generate();
-		StoreRotation outcome = this.store.rotate(RefreshTokenFormat.hash(presentedToken), RefreshTokenFormat.hash(next),
-				this.clock.instant(), this.policy.idleTimeout());
+		// a legacy token's family gets its handle with this rotation
+		String next = this.format.generate(presented.isLegacy() ? this.format.newHandle() : presented.handle());
+		StoreRotation outcome = this.store.rotate(presented, this.format.parse(next), this.clock.instant(),
+				this.policy.idleTimeout());
 		RefreshFamily family = outcome.family();
 		if (outcome.isRotated()) {
 			notifyListener((l) -> l.onRotated(family));
@@ -91,10 +95,11 @@ public final class RefreshTokenService {
 	 * @return whether a family was revoked by this call
 	 */
 	public boolean revokeToken(String token) {
-		if (!this.format.isWellFormed(token)) {
+		RefreshTokenKey key = this.format.parse(token);
+		if (key == null) {
 			return false;
 		}
-		Optional<RefreshFamily> family = this.store.findFamilyByToken(RefreshTokenFormat.hash(token));
+		Optional<RefreshFamily> family = this.store.findFamilyByToken(key);
 		return family.isPresent() && revokeFamily(family.get().familyId());
 	}
 

@@ -6,9 +6,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Persistence of refresh-token families and token hashes. A store never sees a token, only its
- * SHA-256 hash (32 bytes). The family's state is authoritative: a revoked or expired family makes
- * every one of its tokens useless.
+ * Persistence of refresh-token families. A store never sees a token, only its
+ * {@link RefreshTokenKey}: the family's random handle and the token's SHA-256 hash. A family keeps
+ * the hash of its active token only; a token whose handle names a family but whose hash is not
+ * the active one is a reused token (or a forged secret behind a leaked handle, which is the same
+ * thing to defend against). {@linkplain RefreshTokenKey#isLegacy() Legacy} tokens, issued before
+ * handles, are found by hash. The family's state is authoritative: a revoked or expired family
+ * makes every one of its tokens useless.
  *
  * <p>Implementations: {@link InMemoryRefreshTokenStore},
  * {@code dev.palisade.security.refresh.jdbc.JdbcRefreshTokenStore},
@@ -17,24 +21,26 @@ import java.util.Optional;
  */
 public interface RefreshTokenStore {
 
-	/** Stores a new family whose first (active) token has hash {@code tokenHash}. */
-	void createFamily(RefreshFamily family, byte[] tokenHash);
+	/** Stores a new family named by the handle of {@code token}, its first (active) token. */
+	void createFamily(RefreshFamily family, RefreshTokenKey token);
 
 	/**
-	 * Atomically rotates: if {@code presentedHash} is the active token of an active, unexpired
-	 * family, it becomes rotated, {@code newHash} becomes the family's active token and the family's
-	 * idle expiry moves to {@code now + idleTimeout} (capped at the absolute expiry). Of any number of
-	 * concurrent calls with the same hash at most one succeeds. If the presented token was already
-	 * rotated, the family is revoked and {@link RotationFailure#REUSED} returned. The checks are those
-	 * of {@link RefreshFamily#unusableReason(Instant)}, with reuse checked first.
+	 * Atomically rotates: if {@code presented} is the active token of an active, unexpired family,
+	 * {@code next} (which has the family's handle, or for a legacy token the handle the family gets
+	 * now) becomes the family's active token and the family's idle expiry moves to
+	 * {@code now + idleTimeout} (capped at the absolute expiry). Of any number of concurrent calls
+	 * with the same token at most one succeeds. If the presented token names a family of which it is
+	 * not the active token (it was rotated, or it never was issued), the family is revoked and
+	 * {@link RotationFailure#REUSED} returned. The checks are those of
+	 * {@link RefreshFamily#unusableReason(Instant)}, with reuse checked first.
 	 */
-	StoreRotation rotate(byte[] presentedHash, byte[] newHash, Instant now, Duration idleTimeout);
+	StoreRotation rotate(RefreshTokenKey presented, RefreshTokenKey next, Instant now, Duration idleTimeout);
 
 	/** The family with this id, in whatever state, unless unknown or swept. */
 	Optional<RefreshFamily> findFamily(String familyId);
 
-	/** The family the token with this hash belongs to (active or rotated), unless unknown or swept. */
-	Optional<RefreshFamily> findFamilyByToken(byte[] tokenHash);
+	/** The family the token names (by handle, or a legacy token's by hash), unless unknown or swept. */
+	Optional<RefreshFamily> findFamilyByToken(RefreshTokenKey token);
 
 	/**
 	 * Revokes a family.

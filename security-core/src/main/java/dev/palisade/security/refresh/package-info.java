@@ -3,9 +3,10 @@
  *
  * <p>{@link dev.palisade.security.refresh.RefreshTokenService} is the entry point: {@code issue}
  * starts a family (one sign-in), {@code rotate} exchanges a token for the next one and revokes the
- * family when a rotated token comes back, {@code revokeToken}/{@code revokeFamily}/
- * {@code revokeAllForSubject} end families. Tokens are {@code <prefix>_} + base64url(32 random
- * bytes); stores only ever receive SHA-256 hashes. Stores:
+ * family when any token of it but the newest comes back, {@code revokeToken}/{@code revokeFamily}/
+ * {@code revokeAllForSubject} end families. Tokens are {@code <prefix>_} + base64url(the family's
+ * random 16-byte handle + 32 random bytes); stores only ever receive the handle and the SHA-256
+ * hash ({@link dev.palisade.security.refresh.RefreshTokenKey}) and keep the newest hash only. Stores:
  * {@link dev.palisade.security.refresh.InMemoryRefreshTokenStore} (default),
  * {@code refresh.jdbc.JdbcRefreshTokenStore} (PostgreSQL, H2) and
  * {@code refresh.redis.RedisRefreshTokenStore}.

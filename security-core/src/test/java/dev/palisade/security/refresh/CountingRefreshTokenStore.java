@@ -18,15 +18,15 @@ final class CountingRefreshTokenStore implements RefreshTokenStore {
 	}
 
 	@Override
-	public void createFamily(RefreshFamily family, byte[] tokenHash) {
+	public void createFamily(RefreshFamily family, RefreshTokenKey token) {
 		this.calls.incrementAndGet();
-		this.delegate.createFamily(family, tokenHash);
+		this.delegate.createFamily(family, token);
 	}
 
 	@Override
-	public StoreRotation rotate(byte[] presentedHash, byte[] newHash, Instant now, Duration idleTimeout) {
+	public StoreRotation rotate(RefreshTokenKey presented, RefreshTokenKey next, Instant now, Duration idleTimeout) {
 		this.calls.incrementAndGet();
-		return this.delegate.rotate(presentedHash, newHash, now, idleTimeout);
+		return this.delegate.rotate(presented, next, now, idleTimeout);
 	}
 
 	@Override
@@ -36,9 +36,9 @@ final class CountingRefreshTokenStore implements RefreshTokenStore {
 	}
 
 	@Override
-	public Optional<RefreshFamily> findFamilyByToken(byte[] tokenHash) {
+	public Optional<RefreshFamily> findFamilyByToken(RefreshTokenKey token) {
 		this.calls.incrementAndGet();
-		return this.delegate.findFamilyByToken(tokenHash);
+		return this.delegate.findFamilyByToken(token);
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.logging.Handler;
@@ -43,12 +44,30 @@ class RefreshTokenServiceTest {
 	}
 
 	@Test
-	void tokenIsPrefixedBase64urlOf32RandomBytes() {
-		String token = this.service.issue(RefreshGrant.of("alice")).token();
+	void tokenIsPrefixedBase64urlOfTheFamilyHandleAnd32RandomBytes() {
+		IssuedRefreshToken issued = this.service.issue(RefreshGrant.of("alice"));
+		String token = issued.token();
+		String next = this.service.rotate(token).orElseThrow().token().token();
+		String otherSignIn = this.service.issue(RefreshGrant.of("alice")).token();
 
-		assertThat(token).startsWith("palrt_").hasSize(6 + 43).matches("palrt_[A-Za-z0-9_-]{43}");
-		assertThat(Base64.getUrlDecoder().decode(token.substring(6))).hasSize(32);
-		assertThat(this.service.issue(RefreshGrant.of("alice")).token()).isNotEqualTo(token);
+		assertThat(token).startsWith("palrt_").hasSize(6 + 64).matches("palrt_[A-Za-z0-9_-]{64}");
+		byte[] bytes = Base64.getUrlDecoder().decode(token.substring(6));
+		assertThat(bytes).hasSize(48);
+		byte[] handle = Arrays.copyOf(bytes, 16);
+		// every token of a family starts with its handle; the rest is new with each token
+		assertThat(Arrays.copyOf(Base64.getUrlDecoder().decode(next.substring(6)), 16)).isEqualTo(handle);
+		assertThat(next.substring(6 + 22)).isNotEqualTo(token.substring(6 + 22));
+		assertThat(Arrays.copyOf(Base64.getUrlDecoder().decode(otherSignIn.substring(6)), 16)).isNotEqualTo(handle);
+		// the handle is not the family id, which audit records and admin views show
+		assertThat(Base64.getUrlDecoder().decode(issued.familyId())).isNotEqualTo(handle);
+	}
+
+	@Test
+	void aTokenOfTheFormerFormatIsStillWellFormed() {
+		// 43 characters, from before family handles: the store looks it up by hash alone
+		assertThat(this.service.rotate("palrt_" + "A".repeat(43)))
+			.isEqualTo(new RotationResult.Rejected(RotationFailure.UNKNOWN));
+		assertThat(this.store.calls).hasValue(1);
 	}
 
 	@Test
@@ -73,7 +92,11 @@ class RefreshTokenServiceTest {
 			"palrt_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA+", // standard, not url alphabet
 			"palrt_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.", "palrt_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAé",
 			"palrt_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAB", // stray low bits: not a canonical encoding
-			"palrt_AAAAAAAAAAAAAAAAAAAAAA'; DROP TABLE x; --AAAAA", "PALRT_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" })
+			"palrt_AAAAAAAAAAAAAAAAAAAAAA'; DROP TABLE x; --AAAAA", "PALRT_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+			"palrt_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", // 63 characters
+			"palrt_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", // 65 characters
+			"palrt_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA+A", // 64, standard alphabet
+			"palrt_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==" })
 	void malformedTokensAreRejectedWithoutTouchingTheStore(String token) {
 		assertThat(this.service.rotate(token)).isEqualTo(new RotationResult.Rejected(RotationFailure.MALFORMED));
 		assertThat(this.service.revokeToken(token)).isFalse();
@@ -83,8 +106,8 @@ class RefreshTokenServiceTest {
 	}
 
 	@Test
-	void storeSeesOnlyTheSha256OfTheToken() throws Exception {
-		List<byte[]> seen = new ArrayList<>();
+	void storeSeesOnlyTheHandleAndTheSha256OfTheToken() throws Exception {
+		List<RefreshTokenKey> seen = new ArrayList<>();
 		RefreshTokenService service = new RefreshTokenService(new InMemoryRefreshTokenStoreSpy(seen),
 				RefreshTokenPolicy.defaults(), this.clock, RefreshTokenListener.NONE);
 
@@ -92,7 +115,9 @@ class RefreshTokenServiceTest {
 
 		byte[] expected = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
 		assertThat(seen).hasSize(1);
-		assertThat(MessageDigest.isEqual(seen.get(0), expected)).isTrue();
+		assertThat(MessageDigest.isEqual(seen.get(0).hash(), expected)).isTrue();
+		assertThat(seen.get(0).handle()).isEqualTo(Arrays.copyOf(Base64.getUrlDecoder().decode(token.substring(6)), 16));
+		assertThat(seen.get(0).toString()).doesNotContain(seen.get(0).handleHex()).doesNotContain(seen.get(0).hashHex());
 	}
 
 	@Test
@@ -192,26 +217,27 @@ class RefreshTokenServiceTest {
 		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> this.service.sweepExpired(0));
 	}
 
-	/** Records the hashes handed to createFamily. */
+	/** Records the keys handed to createFamily. */
 	private static final class InMemoryRefreshTokenStoreSpy implements RefreshTokenStore {
 
 		private final InMemoryRefreshTokenStore delegate = new InMemoryRefreshTokenStore();
 
-		private final List<byte[]> seen;
+		private final List<RefreshTokenKey> seen;
 
-		InMemoryRefreshTokenStoreSpy(List<byte[]> seen) {
+		InMemoryRefreshTokenStoreSpy(List<RefreshTokenKey> seen) {
 			this.seen = seen;
 		}
 
 		@Override
-		public void createFamily(RefreshFamily family, byte[] tokenHash) {
-			this.seen.add(tokenHash.clone());
-			this.delegate.createFamily(family, tokenHash);
+		public void createFamily(RefreshFamily family, RefreshTokenKey token) {
+			this.seen.add(token);
+			this.delegate.createFamily(family, token);
 		}
 
 		@Override
-		public StoreRotation rotate(byte[] presentedHash, byte[] newHash, java.time.Instant now, Duration idle) {
-			return this.delegate.rotate(presentedHash, newHash, now, idle);
+		public StoreRotation rotate(RefreshTokenKey presented, RefreshTokenKey next, java.time.Instant now,
+				Duration idle) {
+			return this.delegate.rotate(presented, next, now, idle);
 		}
 
 		@Override
@@ -220,8 +246,8 @@ class RefreshTokenServiceTest {
 		}
 
 		@Override
-		public java.util.Optional<RefreshFamily> findFamilyByToken(byte[] tokenHash) {
-			return this.delegate.findFamilyByToken(tokenHash);
+		public java.util.Optional<RefreshFamily> findFamilyByToken(RefreshTokenKey token) {
+			return this.delegate.findFamilyByToken(token);
 		}
 
 		@Override

@@ -88,6 +88,48 @@ public abstract class RefreshTokenStoreContract {
 	}
 
 	@Test
+	protected void aTokenSeveralRotationsOldStillRevokesTheFamily() {
+		IssuedRefreshToken first = this.service.issue(grant("alice"));
+		IssuedRefreshToken second = this.service.rotate(first.token()).orElseThrow().token();
+		IssuedRefreshToken third = this.service.rotate(second.token()).orElseThrow().token();
+
+		assertThat(this.service.rotate(first.token())).isEqualTo(new RotationResult.Rejected(RotationFailure.REUSED));
+		assertThat(this.service.rotate(third.token())).isEqualTo(new RotationResult.Rejected(RotationFailure.REVOKED));
+	}
+
+	@Test
+	protected void aForgedSecretBehindARealFamilyHandleRevokesTheFamily() {
+		IssuedRefreshToken issued = this.service.issue(grant("alice"));
+		IssuedRefreshToken other = this.service.issue(grant("alice"));
+
+		// whoever holds a family's handle has seen one of its tokens: treated as the replay it is
+		assertThat(this.service.rotate(withNewSecret(issued.token())))
+			.isEqualTo(new RotationResult.Rejected(RotationFailure.REUSED));
+		assertThat(this.listener.reused).extracting(RefreshFamily::familyId).containsExactly(issued.familyId());
+		assertThat(this.service.rotate(issued.token())).isEqualTo(new RotationResult.Rejected(RotationFailure.REVOKED));
+		assertThat(this.service.rotate(other.token()).isRotated()).isTrue();
+	}
+
+	@Test
+	protected void aWellFormedTokenWithAnUnknownHandleIsUnknown() {
+		byte[] bytes = new byte[48];
+		new java.security.SecureRandom().nextBytes(bytes);
+		String neverIssued = "palrt_" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+
+		assertThat(this.service.rotate(neverIssued)).isEqualTo(new RotationResult.Rejected(RotationFailure.UNKNOWN));
+		assertThat(this.service.revokeToken(neverIssued)).isFalse();
+	}
+
+	/** The token with its handle kept and its 32 secret bytes replaced. */
+	protected static String withNewSecret(String token) {
+		byte[] bytes = java.util.Base64.getUrlDecoder().decode(token.substring("palrt_".length()));
+		byte[] secret = new byte[32];
+		new java.security.SecureRandom().nextBytes(secret);
+		System.arraycopy(secret, 0, bytes, 16, 32);
+		return "palrt_" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	@Test
 	protected void concurrentRefreshesWithOneTokenHaveExactlyOneWinner() throws Exception {
 		IssuedRefreshToken issued = this.service.issue(grant("alice"));
 		int threads = 16;
@@ -226,6 +268,23 @@ public abstract class RefreshTokenStoreContract {
 		assertThat(this.service.rotate(fresh.token()).isRotated()).isTrue();
 		assertThat(this.service.rotate(kept.token()).isRotated()).isTrue();
 		assertThat(this.service.sweepExpired(10)).isZero();
+	}
+
+	@Test
+	protected void aFamilyRotatedAfterItsFirstIdleBoundIsSweptOnlyWhenItReallyExpires() {
+		IssuedRefreshToken issued = this.service.issue(grant("alice"));
+		this.clock.advance(Duration.ofDays(6));
+		IssuedRefreshToken rotated = this.service.rotate(issued.token()).orElseThrow().token();
+		this.clock.advance(Duration.ofDays(2)); // past the idle expiry it had when issued
+
+		assertThat(this.service.sweepExpired(10)).isZero();
+		assertThat(this.service.sweepExpired(10)).isZero();
+		rotated = this.service.rotate(rotated.token()).orElseThrow().token();
+		this.clock.advance(Duration.ofDays(7));
+
+		assertThat(this.service.sweepExpired(10)).isEqualTo(1);
+		assertThat(this.service.findFamily(issued.familyId())).isEmpty();
+		assertThat(this.service.rotate(rotated.token())).isEqualTo(new RotationResult.Rejected(RotationFailure.UNKNOWN));
 	}
 
 	/** Records listener calls. */

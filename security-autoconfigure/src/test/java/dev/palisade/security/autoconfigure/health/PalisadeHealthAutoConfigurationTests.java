@@ -13,6 +13,7 @@ import dev.palisade.security.autoconfigure.ratelimit.PalisadeRateLimitAutoConfig
 import dev.palisade.security.autoconfigure.refresh.PalisadeRefreshAutoConfiguration;
 import dev.palisade.security.autoconfigure.token.PalisadeTokenAutoConfiguration;
 import dev.palisade.security.refresh.RefreshFamily;
+import dev.palisade.security.refresh.RefreshTokenKey;
 import dev.palisade.security.refresh.RefreshTokenStore;
 import dev.palisade.security.refresh.StoreRotation;
 import org.junit.jupiter.api.Test;
@@ -144,12 +145,13 @@ class PalisadeHealthAutoConfigurationTests {
 				}
 
 				@Override
-				public void createFamily(RefreshFamily family, byte[] tokenHash) {
+				public void createFamily(RefreshFamily family, RefreshTokenKey token) {
 					throw down();
 				}
 
 				@Override
-				public StoreRotation rotate(byte[] presentedHash, byte[] newHash, Instant now, Duration idleTimeout) {
+				public StoreRotation rotate(RefreshTokenKey presented, RefreshTokenKey next, Instant now,
+						Duration idleTimeout) {
 					throw down();
 				}
 
@@ -159,7 +161,7 @@ class PalisadeHealthAutoConfigurationTests {
 				}
 
 				@Override
-				public Optional<RefreshFamily> findFamilyByToken(byte[] tokenHash) {
+				public Optional<RefreshFamily> findFamilyByToken(RefreshTokenKey token) {
 					throw down();
 				}
 

@@ -73,7 +73,7 @@ class SchemaMigrationsTests {
 				assertThat(query(database, "SELECT version FROM palisade_apikey_schema_history WHERE success ORDER BY installed_rank"))
 					.containsExactly("0", "1", "2");
 				assertThat(query(database, "SELECT version FROM palisade_refresh_schema_history WHERE version <> '0' ORDER BY installed_rank"))
-					.containsExactly("1", "2");
+					.containsExactly("1", "2", "3");
 				assertThat(context.getBean(RefreshTokenService.class).issue(RefreshGrant.of("mig")).token()).isNotBlank();
 				assertThat(context.getBean(ApiKeyService.class)).isNotNull();
 			});
@@ -95,7 +95,8 @@ class SchemaMigrationsTests {
 				assertThat(columns(database, "palisade_api_key")).contains("rate_plan");
 				assertThat(columns(database, "palisade_refresh_family")).contains("family_id", "current_hash");
 				assertThat(query(database, "SELECT id FROM palisade_refresh_changelog ORDER BY orderexecuted"))
-					.containsExactly("palisade-refresh-1", "palisade-refresh-2");
+					.containsExactly("palisade-refresh-1", "palisade-refresh-2",
+							"palisade-refresh-3");
 				assertThat(columns(database, "palisade_audit_record")).contains("seq");
 				assertThat(query(database, "SELECT id FROM palisade_apikey_changelog ORDER BY orderexecuted"))
 					.containsExactly("palisade-apikey-1", "palisade-apikey-2");

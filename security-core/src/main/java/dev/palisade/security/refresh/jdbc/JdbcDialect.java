@@ -13,23 +13,28 @@ import dev.palisade.security.refresh.RefreshTokenStoreException;
 public enum JdbcDialect {
 
 	/** PostgreSQL: sweeps skip rows other transactions hold ({@code FOR UPDATE SKIP LOCKED}). */
-	POSTGRESQL("postgresql",
-			"DELETE FROM palisade_refresh_family WHERE family_id IN (SELECT family_id FROM palisade_refresh_family"
-					+ " WHERE idle_expires_at <= ? LIMIT ? FOR UPDATE SKIP LOCKED)"),
+	POSTGRESQL("postgresql", " FOR UPDATE SKIP LOCKED"),
 
 	/** H2 (the embedded default, as a file database). */
-	H2("h2", "DELETE FROM palisade_refresh_family WHERE family_id IN (SELECT family_id"
-			+ " FROM palisade_refresh_family WHERE idle_expires_at <= ? LIMIT ?)");
+	H2("h2", "");
+
+	/** Candidates of a sweep: families whose sweep bound has passed (indexed), at most a batch of them. */
+	private static final String CANDIDATES = "SELECT family_id FROM palisade_refresh_family WHERE sweep_after <= ? AND";
 
 	private final List<String> schemaResources;
 
 	private final String sweepSql;
 
-	JdbcDialect(String database, String sweepSql) {
+	private final String raiseSweepBoundSql;
+
+	JdbcDialect(String database, String skipLocked) {
 		String directory = "META-INF/palisade/db/flyway/refresh/" + database;
 		this.schemaResources = List.of(directory + "/V1__refresh_token_tables.sql",
-				directory + "/V2__refresh_current_hash_on_family.sql");
-		this.sweepSql = sweepSql;
+				directory + "/V2__refresh_current_hash_on_family.sql", directory + "/V3__refresh_family_handle.sql");
+		this.sweepSql = "DELETE FROM palisade_refresh_family WHERE family_id IN (" + CANDIDATES
+				+ " idle_expires_at <= ? LIMIT ?" + skipLocked + ")";
+		this.raiseSweepBoundSql = "UPDATE palisade_refresh_family SET sweep_after = idle_expires_at WHERE family_id IN ("
+				+ CANDIDATES + " idle_expires_at > ? LIMIT ?" + skipLocked + ")";
 	}
 
 	/**
@@ -40,8 +45,17 @@ public enum JdbcDialect {
 		return this.schemaResources;
 	}
 
+	/** Deletes a batch of expired families among the sweep candidates (now, now, batch size). */
 	String sweepSql() {
 		return this.sweepSql;
+	}
+
+	/**
+	 * Moves the sweep bound of a batch of live candidates (rotated since the bound was set) up to
+	 * their idle expiry, so later sweeps do not walk past them again (now, now, batch size).
+	 */
+	String raiseSweepBoundSql() {
+		return this.raiseSweepBoundSql;
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,23 +21,28 @@ import dev.palisade.security.jdbc.JdbcTransactions;
 import dev.palisade.security.refresh.FamilyState;
 import dev.palisade.security.refresh.RefreshFamily;
 import dev.palisade.security.refresh.RefreshGrant;
+import dev.palisade.security.refresh.RefreshTokenKey;
 import dev.palisade.security.refresh.RefreshTokenStore;
 import dev.palisade.security.refresh.RefreshTokenStoreException;
 import dev.palisade.security.refresh.RotationFailure;
 import dev.palisade.security.refresh.StoreRotation;
-import dev.palisade.security.refresh.TokenHashes;
 
 /**
  * Refresh-token store on a plain {@link DataSource} (PostgreSQL, or H2 as the embedded default),
- * using the tables of {@link JdbcDialect#schemaResources()}. A family's row holds the hash of its
- * active token ({@code current_hash}); the hashes it replaced go to {@code palisade_refresh_token},
- * kept only to recognise a reused token. Rotation is a compare-and-set
- * {@code UPDATE ... SET current_hash = new WHERE current_hash = presented AND state = 'active'} on
- * the family row, whose update count decides the winner, in one transaction with the insert of the
- * replaced hash; the row lock makes concurrent rotations of one token serialise, and exactly one
- * sees an update count of 1. On PostgreSQL a successful rotation is one statement (one round trip)
- * writing that one row in place plus the rotated hash; every other outcome takes the transactional
- * path.
+ * using the tables of {@link JdbcDialect#schemaResources()}. A family's row holds its random
+ * handle ({@code token_handle}, set once, uniquely indexed) and the hash of its active token
+ * ({@code active_hash}, in no index). Rotation is a compare-and-set
+ * {@code UPDATE ... SET active_hash = new WHERE token_handle = ? AND active_hash = presented AND
+ * state = 'active'} on that row, whose update count decides the winner; the row lock makes
+ * concurrent rotations of one token serialise, and exactly one sees an update count of 1. The
+ * rotation changes no indexed column (idle expiry is not indexed; sweeps use the lazily raised
+ * {@code sweep_after} bound instead), so on PostgreSQL it is a heap-only update that writes no index
+ * entry, and a successful rotation is that one statement (one round trip). Every other outcome
+ * takes the transactional path, which finds out why.
+ *
+ * <p>Legacy tokens (issued before handles) are found through {@code current_hash} and the rotated
+ * hashes in {@code palisade_refresh_token}, as before; their next rotation gives the family a
+ * handle, and their rotated hash stays there for reuse detection until the family is swept.
  */
 public final class JdbcRefreshTokenStore implements RefreshTokenStore {
 
@@ -44,11 +50,26 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
 			+ " f.created_at, f.absolute_expires_at, f.idle_expires_at, f.revoked_at";
 
 	private static final String INSERT_FAMILY = "INSERT INTO palisade_refresh_family (family_id, subject, org, project,"
-			+ " attributes, state, created_at, absolute_expires_at, idle_expires_at, revoked_at, current_hash)"
-			+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+			+ " attributes, state, created_at, absolute_expires_at, idle_expires_at, revoked_at, token_handle,"
+			+ " active_hash, sweep_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-	private static final String INSERT_ROTATED = "INSERT INTO palisade_refresh_token (token_hash, family_id, state,"
-			+ " issued_at) VALUES (?, ?, 'rotated', ?)";
+	private static final String SELECT_BY_HANDLE = "SELECT " + FAMILY_COLUMNS + ", f.active_hash"
+			+ " FROM palisade_refresh_family f WHERE f.token_handle = ?";
+
+	private static final String ROTATE_BY_HANDLE = "UPDATE palisade_refresh_family SET active_hash = ?,"
+			+ " idle_expires_at = ? WHERE token_handle = ? AND active_hash = ? AND state = 'active'";
+
+	/**
+	 * PostgreSQL: the whole successful rotation as one statement, so one round trip in autocommit.
+	 * The row whose active token is the presented one is updated in place (new hash, idle expiry)
+	 * only while it is active and unexpired, which locks it (a revocation committed meanwhile wins).
+	 * A row comes back only when that happened; for anything else (an unknown, reused, expired or
+	 * revoked token, or a lost race) nothing was written and the transactional path finds out why.
+	 */
+	private static final String ROTATE_IN_ONE_STATEMENT = "UPDATE palisade_refresh_family f SET active_hash = ?,"
+			+ " idle_expires_at = LEAST(?, f.absolute_expires_at) WHERE f.token_handle = ? AND f.active_hash = ?"
+			+ " AND f.state = 'active' AND f.absolute_expires_at > ? AND f.idle_expires_at > ? RETURNING "
+			+ FAMILY_COLUMNS;
 
 	private static final String SELECT_BY_CURRENT = "SELECT " + FAMILY_COLUMNS
 			+ " FROM palisade_refresh_family f WHERE f.current_hash = ?";
@@ -57,33 +78,22 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
 			+ " FROM palisade_refresh_token t JOIN palisade_refresh_family f ON f.family_id = t.family_id"
 			+ " WHERE t.token_hash = ?";
 
+	/** A legacy family's last rotation by hash: from here on it is named by its new handle. */
+	private static final String ROTATE_LEGACY = "UPDATE palisade_refresh_family SET current_hash = NULL,"
+			+ " token_handle = ?, active_hash = ?, idle_expires_at = ? WHERE family_id = ? AND current_hash = ?"
+			+ " AND state = 'active'";
+
+	private static final String INSERT_ROTATED = "INSERT INTO palisade_refresh_token (token_hash, family_id, state,"
+			+ " issued_at) VALUES (?, ?, 'rotated', ?)";
+
 	private static final String SELECT_FAMILY = "SELECT " + FAMILY_COLUMNS
 			+ " FROM palisade_refresh_family f WHERE f.family_id = ?";
-
-	private static final String ROTATE_FAMILY = "UPDATE palisade_refresh_family SET current_hash = ?,"
-			+ " idle_expires_at = ? WHERE family_id = ? AND current_hash = ? AND state = 'active'";
 
 	private static final String REVOKE_FAMILY = "UPDATE palisade_refresh_family SET state = 'revoked', revoked_at = ?"
 			+ " WHERE family_id = ? AND state = 'active'";
 
 	private static final String LOCK_SUBJECT_FAMILIES = "SELECT " + FAMILY_COLUMNS
 			+ " FROM palisade_refresh_family f WHERE f.subject = ? AND f.state = 'active' FOR UPDATE";
-
-	/**
-	 * PostgreSQL: the whole successful rotation as one statement, so one round trip in autocommit.
-	 * The family row whose active token is the presented one is updated in place (new hash, idle
-	 * expiry) only while it is active and unexpired, which locks it (a revocation committed meanwhile
-	 * wins); the replaced hash is inserted in the same statement. A row comes back only when both
-	 * happened; for anything else (an unknown, reused, expired or revoked token, or a lost race)
-	 * nothing was written and the transactional path below finds out why.
-	 */
-	private static final String ROTATE_IN_ONE_STATEMENT = "WITH fam AS ("
-			+ " UPDATE palisade_refresh_family f SET current_hash = ?, idle_expires_at = LEAST(?, f.absolute_expires_at)"
-			+ " WHERE f.current_hash = ? AND f.state = 'active' AND f.absolute_expires_at > ? AND f.idle_expires_at > ?"
-			+ " RETURNING " + FAMILY_COLUMNS + "),"
-			+ " ins AS (INSERT INTO palisade_refresh_token (token_hash, family_id, state, issued_at)"
-			+ " SELECT ?, fam.family_id, 'rotated', ? FROM fam RETURNING family_id)"
-			+ " SELECT fam.* FROM fam JOIN ins ON ins.family_id = fam.family_id";
 
 	/** A rotation retries its read at most this often after losing a compare-and-set. */
 	private static final int MAX_ATTEMPTS = 3;
@@ -103,8 +113,8 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
 	}
 
 	@Override
-	public void createFamily(RefreshFamily family, byte[] tokenHash) {
-		TokenHashes.check(tokenHash);
+	public void createFamily(RefreshFamily family, RefreshTokenKey token) {
+		byte[] handle = requireHandle(token);
 		inTransaction((connection) -> {
 			try (PreparedStatement insert = connection.prepareStatement(INSERT_FAMILY)) {
 				RefreshGrant grant = family.grant();
@@ -118,7 +128,9 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
 				insert.setObject(8, at(family.absoluteExpiresAt()));
 				insert.setObject(9, at(family.idleExpiresAt()));
 				insert.setObject(10, at(family.revokedAt()));
-				insert.setBytes(11, tokenHash);
+				insert.setBytes(11, handle);
+				insert.setBytes(12, token.hash());
+				insert.setObject(13, at(family.idleExpiresAt()));
 				insert.executeUpdate();
 			}
 			return null;
@@ -126,41 +138,44 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
 	}
 
 	@Override
-	public StoreRotation rotate(byte[] presentedHash, byte[] newHash, Instant now, Duration idleTimeout) {
-		TokenHashes.check(presentedHash);
-		TokenHashes.check(newHash);
-		if (this.dialect == JdbcDialect.POSTGRESQL) {
-			RefreshFamily rotated = rotateInOneStatement(presentedHash, newHash, now, idleTimeout);
+	public StoreRotation rotate(RefreshTokenKey presented, RefreshTokenKey next, Instant now, Duration idleTimeout) {
+		Objects.requireNonNull(presented, "presented");
+		byte[] nextHandle = requireHandle(next);
+		if (!presented.isLegacy() && !Arrays.equals(nextHandle, presented.handle())) {
+			throw new IllegalArgumentException("the next token names the presented token's family");
+		}
+		if (this.dialect == JdbcDialect.POSTGRESQL && !presented.isLegacy()) {
+			RefreshFamily rotated = rotateInOneStatement(presented, next, now, idleTimeout);
 			if (rotated != null) {
 				return StoreRotation.rotated(rotated);
 			}
 		}
 		for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-			StoreRotation outcome = inTransaction((connection) -> tryRotate(connection, presentedHash, newHash, now,
-					idleTimeout));
+			StoreRotation outcome = inTransaction((connection) -> presented.isLegacy()
+					? tryRotateLegacy(connection, presented, next, now, idleTimeout)
+					: tryRotate(connection, presented, next, now, idleTimeout));
 			if (outcome != null) {
 				return outcome;
 			}
 		}
-		// Lost the compare-and-set every time yet never saw the token rotated: fail closed.
-		return StoreRotation.failed(RotationFailure.REVOKED, findFamilyByToken(presentedHash).orElse(null));
+		// Lost the compare-and-set every time yet never saw the token replaced: fail closed.
+		return StoreRotation.failed(RotationFailure.REVOKED, findFamilyByToken(presented).orElse(null));
 	}
 
 	/** The one-statement rotation; the touched family, or {@code null} when nothing was rotated. */
-	private RefreshFamily rotateInOneStatement(byte[] presentedHash, byte[] newHash, Instant now,
+	private RefreshFamily rotateInOneStatement(RefreshTokenKey presented, RefreshTokenKey next, Instant now,
 			Duration idleTimeout) {
 		try (Connection connection = this.dataSource.getConnection();
 				PreparedStatement rotate = connection.prepareStatement(ROTATE_IN_ONE_STATEMENT)) {
 			if (!connection.getAutoCommit()) {
 				return null; // a connection inside someone's transaction: the transactional path
 			}
-			rotate.setBytes(1, newHash);
+			rotate.setBytes(1, next.hash());
 			rotate.setObject(2, at(now.plus(idleTimeout)));
-			rotate.setBytes(3, presentedHash);
-			rotate.setObject(4, at(now));
+			rotate.setBytes(3, presented.handle());
+			rotate.setBytes(4, presented.hash());
 			rotate.setObject(5, at(now));
-			rotate.setBytes(6, presentedHash);
-			rotate.setObject(7, at(now));
+			rotate.setObject(6, at(now));
 			try (ResultSet rs = rotate.executeQuery()) {
 				return rs.next() ? mapFamily(rs) : null;
 			}
@@ -171,9 +186,45 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
 		}
 	}
 
-	/** One attempt; {@code null} when the compare-and-set lost and the token must be read again. */
-	private StoreRotation tryRotate(Connection connection, byte[] presentedHash, byte[] newHash, Instant now,
-			Duration idleTimeout) throws SQLException {
+	/**
+	 * One attempt for a token with a handle; {@code null} when the compare-and-set lost and the
+	 * family must be read again.
+	 */
+	private StoreRotation tryRotate(Connection connection, RefreshTokenKey presented, RefreshTokenKey next,
+			Instant now, Duration idleTimeout) throws SQLException {
+		byte[][] activeHash = new byte[1][];
+		RefreshFamily family = selectByHandle(connection, presented.handle(), activeHash);
+		if (family == null) {
+			return StoreRotation.failed(RotationFailure.UNKNOWN, null);
+		}
+		if (!presented.hashEquals(activeHash[0])) {
+			return StoreRotation.failed(RotationFailure.REUSED, revokeInTransaction(connection, family, now));
+		}
+		RotationFailure reason = family.unusableReason(now);
+		if (reason != null) {
+			return StoreRotation.failed(reason, family);
+		}
+		RefreshFamily touched = family.withIdleExpiresAt(now.plus(idleTimeout));
+		if (update(connection, ROTATE_BY_HANDLE, (ps) -> {
+			ps.setBytes(1, next.hash());
+			ps.setObject(2, at(touched.idleExpiresAt()));
+			ps.setBytes(3, presented.handle());
+			ps.setBytes(4, presented.hash());
+		}) != 1) {
+			// rotated or revoked between our read and the update: read again
+			connection.rollback();
+			return null;
+		}
+		return StoreRotation.rotated(touched);
+	}
+
+	/**
+	 * One attempt for a legacy token: found by hash, active or rotated; a successful rotation gives
+	 * the family the next token's handle and keeps the replaced hash for reuse detection.
+	 */
+	private StoreRotation tryRotateLegacy(Connection connection, RefreshTokenKey presented, RefreshTokenKey next,
+			Instant now, Duration idleTimeout) throws SQLException {
+		byte[] presentedHash = presented.hash();
 		RefreshFamily family = selectFamily(connection, SELECT_BY_CURRENT, presentedHash);
 		if (family == null) {
 			RefreshFamily rotatedFrom = selectFamily(connection, SELECT_BY_ROTATED, presentedHash);
@@ -186,13 +237,13 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
 			return StoreRotation.failed(reason, family);
 		}
 		RefreshFamily touched = family.withIdleExpiresAt(now.plus(idleTimeout));
-		if (update(connection, ROTATE_FAMILY, (ps) -> {
-			ps.setBytes(1, newHash);
-			ps.setObject(2, at(touched.idleExpiresAt()));
-			ps.setString(3, family.familyId());
-			ps.setBytes(4, presentedHash);
+		if (update(connection, ROTATE_LEGACY, (ps) -> {
+			ps.setBytes(1, next.handle());
+			ps.setBytes(2, next.hash());
+			ps.setObject(3, at(touched.idleExpiresAt()));
+			ps.setString(4, family.familyId());
+			ps.setBytes(5, presentedHash);
 		}) != 1) {
-			// rotated or revoked between our read and the update: read again
 			connection.rollback();
 			return null;
 		}
@@ -202,6 +253,21 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
 			ps.setObject(3, at(now));
 		});
 		return StoreRotation.rotated(touched);
+	}
+
+	/** The family with this handle, its active hash put in {@code activeHash[0]}; or {@code null}. */
+	private static RefreshFamily selectByHandle(Connection connection, byte[] handle, byte[][] activeHash)
+			throws SQLException {
+		try (PreparedStatement select = connection.prepareStatement(SELECT_BY_HANDLE)) {
+			select.setBytes(1, handle);
+			try (ResultSet rs = select.executeQuery()) {
+				if (!rs.next()) {
+					return null;
+				}
+				activeHash[0] = rs.getBytes("active_hash");
+				return mapFamily(rs);
+			}
+		}
 	}
 
 	/** The family one statement finds by a hash, or {@code null}. */
@@ -239,9 +305,13 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
 	}
 
 	@Override
-	public Optional<RefreshFamily> findFamilyByToken(byte[] tokenHash) {
-		TokenHashes.check(tokenHash);
+	public Optional<RefreshFamily> findFamilyByToken(RefreshTokenKey token) {
+		Objects.requireNonNull(token, "token");
 		return inTransaction((connection) -> {
+			if (!token.isLegacy()) {
+				return Optional.ofNullable(selectByHandle(connection, token.handle(), new byte[1][]));
+			}
+			byte[] tokenHash = token.hash();
 			RefreshFamily family = selectFamily(connection, SELECT_BY_CURRENT, tokenHash);
 			return Optional.ofNullable((family != null) ? family
 					: selectFamily(connection, SELECT_BY_ROTATED, tokenHash));
@@ -297,10 +367,17 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
 		if (batchSize < 1) {
 			throw new IllegalArgumentException("batchSize must be positive");
 		}
-		return inTransaction((connection) -> update(connection, this.dialect.sweepSql(), (ps) -> {
+		Binder candidates = (ps) -> {
 			ps.setObject(1, at(now));
-			ps.setInt(2, batchSize);
-		}));
+			ps.setObject(2, at(now));
+			ps.setInt(3, batchSize);
+		};
+		return inTransaction((connection) -> {
+			// The bound only moves up to a live family's idle expiry, which rotations push later, so it
+			// never passes an expired family by (a shortened idle timeout delays only the deletion).
+			update(connection, this.dialect.raiseSweepBoundSql(), candidates);
+			return update(connection, this.dialect.sweepSql(), candidates);
+		});
 	}
 
 	private static int update(Connection connection, String sql, Binder binder) throws SQLException {
@@ -317,6 +394,14 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
 				instant(rs, "absolute_expires_at"), instant(rs, "idle_expires_at"),
 				"active".equals(rs.getString("state")) ? FamilyState.ACTIVE : FamilyState.REVOKED,
 				instant(rs, "revoked_at"));
+	}
+
+	private static byte[] requireHandle(RefreshTokenKey token) {
+		Objects.requireNonNull(token, "token");
+		if (token.isLegacy()) {
+			throw new IllegalArgumentException("a new token names its family by a handle");
+		}
+		return token.handle();
 	}
 
 	private static String stateName(FamilyState state) {

@@ -12,11 +12,11 @@ import java.util.Optional;
 import dev.palisade.security.refresh.FamilyState;
 import dev.palisade.security.refresh.RefreshFamily;
 import dev.palisade.security.refresh.RefreshGrant;
+import dev.palisade.security.refresh.RefreshTokenKey;
 import dev.palisade.security.refresh.RefreshTokenStore;
 import dev.palisade.security.refresh.RefreshTokenStoreException;
 import dev.palisade.security.refresh.RotationFailure;
 import dev.palisade.security.refresh.StoreRotation;
-import dev.palisade.security.refresh.TokenHashes;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.ScanArgs;
@@ -25,9 +25,11 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 
 /**
- * Refresh-token store in Redis (Lettuce, synchronous API on a shared connection). Each operation
- * that changes state is one Lua script, so it is atomic on the server: of concurrent rotations of
- * one token exactly one finds it active. Every key expires at its family's absolute expiry (TTL
+ * Refresh-token store in Redis (Lettuce, synchronous API on a shared connection). A family is a
+ * hash holding the hash of its active token; its handle is a key naming it. Each operation that
+ * changes state is one Lua script, so it is atomic on the server: of concurrent rotations of one
+ * token exactly one finds it active. Legacy tokens (issued before handles) keep their one key per
+ * token hash until their family's next rotation gives it a handle. Every key expires at its family's absolute expiry (TTL
  * computed from the injected clock), so Redis removes dead families itself;
  * {@link #sweepExpired} additionally drops idle-expired families early.
  *
@@ -42,9 +44,15 @@ public final class RedisRefreshTokenStore implements RefreshTokenStore {
 
 	private static final String ATTRIBUTE = "a:";
 
+	/** Family hash field holding the hex hash of the active token. */
+	private static final String ACTIVE_HASH = "cur";
+
 	private final RedisCommands<String, String> commands;
 
+	/** Keys of legacy tokens (issued before handles), one per token hash. */
 	private final String tokenPrefix;
+
+	private final String handlePrefix;
 
 	private final String familyPrefix;
 
@@ -53,6 +61,8 @@ public final class RedisRefreshTokenStore implements RefreshTokenStore {
 	private final LuaScript create;
 
 	private final LuaScript rotate;
+
+	private final LuaScript rotateLegacy;
 
 	private final LuaScript revokeFamily;
 
@@ -64,11 +74,13 @@ public final class RedisRefreshTokenStore implements RefreshTokenStore {
 		this.commands = Objects.requireNonNull(connection, "connection").sync();
 		Objects.requireNonNull(keyPrefix, "keyPrefix");
 		this.tokenPrefix = keyPrefix + "t:";
+		this.handlePrefix = keyPrefix + "h:";
 		this.familyPrefix = keyPrefix + "f:";
 		this.subjectPrefix = keyPrefix + "s:";
 		try {
 			this.create = new LuaScript(this.commands, RedisScripts.CREATE);
 			this.rotate = new LuaScript(this.commands, RedisScripts.ROTATE);
+			this.rotateLegacy = new LuaScript(this.commands, RedisScripts.ROTATE_LEGACY);
 			this.revokeFamily = new LuaScript(this.commands, RedisScripts.REVOKE_FAMILY);
 			this.revokeSubject = new LuaScript(this.commands, RedisScripts.REVOKE_SUBJECT);
 			this.sweepFamily = new LuaScript(this.commands, RedisScripts.SWEEP_FAMILY);
@@ -84,7 +96,8 @@ public final class RedisRefreshTokenStore implements RefreshTokenStore {
 	}
 
 	@Override
-	public void createFamily(RefreshFamily family, byte[] tokenHash) {
+	public void createFamily(RefreshFamily family, RefreshTokenKey token) {
+		String handleKey = handleKey(token);
 		long ttl = millisUntil(family.createdAt(), family.absoluteExpiresAt());
 		List<String> args = new ArrayList<>();
 		args.add(family.familyId());
@@ -93,20 +106,35 @@ public final class RedisRefreshTokenStore implements RefreshTokenStore {
 			args.add(field);
 			args.add(value);
 		});
+		args.add(ACTIVE_HASH);
+		args.add(token.hashHex());
 		List<Object> result = run(this.create,
-				new String[] { this.familyPrefix + family.familyId(), tokenKey(tokenHash),
-						this.subjectPrefix + family.subject() },
+				new String[] { this.familyPrefix + family.familyId(), handleKey, this.subjectPrefix + family.subject() },
 				args.toArray(String[]::new));
 		if (!Long.valueOf(1).equals(result.get(0))) {
-			throw new RefreshTokenStoreException("Duplicate family or token hash");
+			throw new RefreshTokenStoreException("Duplicate family or handle");
 		}
 	}
 
 	@Override
 	@SuppressWarnings("unchecked")
-	public StoreRotation rotate(byte[] presentedHash, byte[] newHash, Instant now, Duration idleTimeout) {
-		List<Object> result = run(this.rotate, new String[] { tokenKey(presentedHash), tokenKey(newHash) },
-				Long.toString(now.toEpochMilli()), Long.toString(idleTimeout.toMillis()), this.familyPrefix);
+	public StoreRotation rotate(RefreshTokenKey presented, RefreshTokenKey next, Instant now, Duration idleTimeout) {
+		Objects.requireNonNull(presented, "presented");
+		String nextHandle = handleKey(next);
+		String millis = Long.toString(now.toEpochMilli());
+		String idle = Long.toString(idleTimeout.toMillis());
+		List<Object> result;
+		if (presented.isLegacy()) {
+			result = run(this.rotateLegacy, new String[] { this.tokenPrefix + presented.hashHex(), nextHandle }, millis,
+					idle, this.familyPrefix, next.hashHex());
+		}
+		else {
+			if (!nextHandle.equals(handleKey(presented))) {
+				throw new IllegalArgumentException("the next token names the presented token's family");
+			}
+			result = run(this.rotate, new String[] { nextHandle }, presented.hashHex(), next.hashHex(), millis, idle,
+					this.familyPrefix);
+		}
 		String outcome = (String) result.get(0);
 		RefreshFamily family = (result.size() > 1) ? decodeFamily((List<Object>) result.get(1)) : null;
 		if ("ROTATED".equals(outcome)) {
@@ -127,10 +155,11 @@ public final class RedisRefreshTokenStore implements RefreshTokenStore {
 	}
 
 	@Override
-	public Optional<RefreshFamily> findFamilyByToken(byte[] tokenHash) {
+	public Optional<RefreshFamily> findFamilyByToken(RefreshTokenKey token) {
 		String familyId;
 		try {
-			familyId = this.commands.hget(tokenKey(tokenHash), "f");
+			familyId = token.isLegacy() ? this.commands.hget(this.tokenPrefix + token.hashHex(), "f")
+					: this.commands.get(handleKey(token));
 		}
 		catch (RedisException ex) {
 			throw failure(ex);
@@ -203,8 +232,12 @@ public final class RedisRefreshTokenStore implements RefreshTokenStore {
 		}
 	}
 
-	private String tokenKey(byte[] hash) {
-		return this.tokenPrefix + TokenHashes.hex(hash);
+	private String handleKey(RefreshTokenKey token) {
+		Objects.requireNonNull(token, "token");
+		if (token.isLegacy()) {
+			throw new IllegalArgumentException("a new token names its family by a handle");
+		}
+		return this.handlePrefix + token.handleHex();
 	}
 
 	private static Map<String, String> encodeFamily(RefreshFamily family) {

@@ -9,15 +9,17 @@ final class RedisScripts {
 	private RedisScripts() {
 	}
 
-	/** KEYS: family, token, subject set. ARGV: family id, ttl ms, then family hash field/value pairs. */
+	/**
+	 * KEYS: family, handle, subject set. ARGV: family id, ttl ms, then family hash field/value pairs
+	 * (the active token's hash among them, as {@code cur}).
+	 */
 	static final String CREATE = """
 			if redis.call('EXISTS', KEYS[1]) == 1 or redis.call('EXISTS', KEYS[2]) == 1 then
 				return {0}
 			end
 			redis.call('HSET', KEYS[1], unpack(ARGV, 3))
 			redis.call('PEXPIRE', KEYS[1], ARGV[2])
-			redis.call('HSET', KEYS[2], 'f', ARGV[1], 's', 'active')
-			redis.call('PEXPIRE', KEYS[2], ARGV[2])
+			redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[2])
 			redis.call('SADD', KEYS[3], ARGV[1])
 			if redis.call('PTTL', KEYS[3]) < tonumber(ARGV[2]) then
 				redis.call('PEXPIRE', KEYS[3], ARGV[2])
@@ -26,10 +28,40 @@ final class RedisScripts {
 			""";
 
 	/**
-	 * KEYS: presented token, new token. ARGV: now ms, idle timeout ms, family key prefix.
-	 * Returns {outcome, family hash as a flat list}.
+	 * KEYS: handle. ARGV: presented hash, next hash, now ms, idle timeout ms, family key prefix.
+	 * A presented hash that is not the family's active one ({@code cur}) is a reuse. Returns
+	 * {outcome, family hash as a flat list}. The hashes compare as strings in the server, which
+	 * could at most time how many leading hex digits of a SHA-256 hash match: no help in finding a
+	 * token.
 	 */
 	static final String ROTATE = """
+			local id = redis.call('GET', KEYS[1])
+			if not id then return {'UNKNOWN'} end
+			local fkey = ARGV[5] .. id
+			if redis.call('EXISTS', fkey) == 0 then return {'UNKNOWN'} end
+			local now = tonumber(ARGV[3])
+			local fam = redis.call('HMGET', fkey, 'state', 'abs', 'idle', 'cur')
+			if fam[4] ~= ARGV[1] then
+				if fam[1] == 'active' then
+					redis.call('HSET', fkey, 'state', 'revoked', 'revoked', ARGV[3])
+				end
+				return {'REUSED', redis.call('HGETALL', fkey)}
+			end
+			if fam[1] ~= 'active' then return {'REVOKED', redis.call('HGETALL', fkey)} end
+			local abs = tonumber(fam[2])
+			if now >= abs then return {'EXPIRED_ABSOLUTE', redis.call('HGETALL', fkey)} end
+			if now >= tonumber(fam[3]) then return {'EXPIRED_IDLE', redis.call('HGETALL', fkey)} end
+			local idle = math.min(now + tonumber(ARGV[4]), abs)
+			redis.call('HSET', fkey, 'idle', string.format('%.0f', idle), 'cur', ARGV[2])
+			return {'ROTATED', redis.call('HGETALL', fkey)}
+			""";
+
+	/**
+	 * A legacy token (issued before handles, one key per token hash). KEYS: presented token, handle
+	 * the family gets. ARGV: now ms, idle timeout ms, family key prefix, next hash. Returns
+	 * {outcome, family hash as a flat list}.
+	 */
+	static final String ROTATE_LEGACY = """
 			local tok = redis.call('HMGET', KEYS[1], 'f', 's')
 			if not tok[1] then return {'UNKNOWN'} end
 			local fkey = ARGV[3] .. tok[1]
@@ -46,12 +78,11 @@ final class RedisScripts {
 			local abs = tonumber(fam[2])
 			if now >= abs then return {'EXPIRED_ABSOLUTE', redis.call('HGETALL', fkey)} end
 			if now >= tonumber(fam[3]) then return {'EXPIRED_IDLE', redis.call('HGETALL', fkey)} end
-			if redis.call('EXISTS', KEYS[2]) == 1 then return redis.error_reply('duplicate token hash') end
+			if redis.call('EXISTS', KEYS[2]) == 1 then return redis.error_reply('duplicate handle') end
 			local idle = math.min(now + tonumber(ARGV[2]), abs)
 			redis.call('HSET', KEYS[1], 's', 'rotated')
-			redis.call('HSET', fkey, 'idle', string.format('%.0f', idle))
-			redis.call('HSET', KEYS[2], 'f', tok[1], 's', 'active')
-			redis.call('PEXPIRE', KEYS[2], string.format('%.0f', abs - now))
+			redis.call('HSET', fkey, 'idle', string.format('%.0f', idle), 'cur', ARGV[4])
+			redis.call('SET', KEYS[2], tok[1], 'PX', string.format('%.0f', abs - now))
 			return {'ROTATED', redis.call('HGETALL', fkey)}
 			""";
 
@@ -79,8 +110,9 @@ final class RedisScripts {
 			""";
 
 	/**
-	 * KEYS: family. ARGV: now ms. Deletes the family if its idle expiry has passed; its token keys
-	 * then resolve to no family and expire on their own TTL. Returns {1} if deleted.
+	 * KEYS: family. ARGV: now ms. Deletes the family if its idle expiry has passed; its handle key
+	 * (and a legacy family's token keys) then resolve to no family and expire on their own TTL.
+	 * Returns {1} if deleted.
 	 */
 	static final String SWEEP_FAMILY = """
 			local idle = redis.call('HGET', KEYS[1], 'idle')

@@ -69,4 +69,36 @@ class H2RefreshTokenStoreTest extends RefreshTokenStoreContract {
 		assertThat(restarted.findFamily(issued.familyId())).isPresent();
 		assertThat(restarted.rotate(rotated.token()).orElseThrow().grant()).isEqualTo(grant("alice"));
 	}
+
+	@Test
+	void aFamilyOfTheSecondSchemaKeepsItsSignInAfterTheUpgrade() throws Exception {
+		DataSource database = h2(directory.resolve("upgrade"));
+		for (String migration : JdbcDialect.H2.schemaResources().subList(0, 2)) {
+			dev.palisade.security.jdbc.SchemaScript.apply(database, migration);
+		}
+		String active = "palrt_" + "C".repeat(42) + "A";
+		try (Connection connection = database.getConnection();
+				java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO palisade_refresh_family"
+						+ " (family_id, subject, attributes, state, created_at, absolute_expires_at, idle_expires_at,"
+						+ " current_hash) VALUES ('fam-1', 'alice', '', 'active', ?, ?, ?, ?)")) {
+			java.time.OffsetDateTime now = this.clock.instant().atOffset(java.time.ZoneOffset.UTC);
+			insert.setObject(1, now);
+			insert.setObject(2, now.plusDays(30));
+			insert.setObject(3, now.plusDays(1));
+			insert.setBytes(4, java.security.MessageDigest.getInstance("SHA-256")
+				.digest(active.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+			insert.executeUpdate();
+		}
+
+		JdbcSchemaInitializer.initialize(database, JdbcDialect.H2);
+		JdbcSchemaInitializer.initialize(database, JdbcDialect.H2);
+		RefreshTokenService upgraded = newService(new JdbcRefreshTokenStore(database));
+
+		IssuedRefreshToken next = upgraded.rotate(active).orElseThrow().token();
+		assertThat(next.familyId()).isEqualTo("fam-1");
+		assertThat(upgraded.rotate(next.token()).isRotated()).isTrue();
+		assertThat(upgraded.rotate(active).isRotated()).isFalse();
+		assertThat(upgraded.findFamily("fam-1").orElseThrow().state())
+			.isEqualTo(dev.palisade.security.refresh.FamilyState.REVOKED);
+	}
 }

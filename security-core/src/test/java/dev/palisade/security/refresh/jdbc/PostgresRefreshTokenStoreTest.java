@@ -33,6 +33,7 @@ class PostgresRefreshTokenStoreTest extends RefreshTokenStoreContract {
 		postgres = EmbeddedPostgres.builder().start();
 		dataSource = postgres.getPostgresDatabase();
 		JdbcSchemaInitializer.initialize(dataSource, JdbcDialect.POSTGRESQL);
+		JdbcSchemaInitializer.initialize(dataSource, JdbcDialect.POSTGRESQL); // as on the next start
 	}
 
 	@AfterAll
@@ -93,26 +94,63 @@ class PostgresRefreshTokenStoreTest extends RefreshTokenStoreContract {
 	}
 
 	@Test
-	void onlyTheSha256HashOfATokenIsStoredOnTheFamilyRowAndRotatedHashesBesideIt() throws Exception {
+	void theFamilyRowHoldsTheHandleAndTheActiveHashOnlyAndARotationAddsNoRow() throws Exception {
 		IssuedRefreshToken issued = this.service.issue(grant("alice"));
-		assertThat(hashOnFamilyRow(issued.familyId())).isEqualTo(sha256(issued.token()));
-		assertThat(JdbcTestSupport.count(dataSource, "palisade_refresh_token")).isZero();
+		String handle = HexFormat.of().formatHex(java.util.Arrays.copyOf(
+				java.util.Base64.getUrlDecoder().decode(issued.token().substring("palrt_".length())), 16));
+		assertThat(column(issued.familyId(), "active_hash")).isEqualTo(sha256(issued.token()));
+		assertThat(column(issued.familyId(), "token_handle")).isEqualTo(handle);
 
 		IssuedRefreshToken rotated = this.service.rotate(issued.token()).orElseThrow().token();
 
-		// the rotation wrote the family row in place and kept the replaced hash for reuse detection
-		assertThat(hashOnFamilyRow(issued.familyId())).isEqualTo(sha256(rotated.token()));
+		assertThat(column(issued.familyId(), "active_hash")).isEqualTo(sha256(rotated.token()));
+		assertThat(column(issued.familyId(), "token_handle")).isEqualTo(handle);
 		assertThat(JdbcTestSupport.count(dataSource, "palisade_refresh_family")).isEqualTo(1);
+		assertThat(JdbcTestSupport.count(dataSource, "palisade_refresh_token")).isZero();
+	}
+
+	@Test
+	void rotationsAreHeapOnlyUpdatesThatWriteNoIndexEntry() throws Exception {
+		IssuedRefreshToken token = this.service.issue(grant("alice"));
+		long hotBefore = hotUpdates();
+		for (int i = 0; i < 20; i++) {
+			this.clock.advance(java.time.Duration.ofMinutes(1)); // so each rotation moves the idle expiry
+			token = this.service.rotate(token.token()).orElseThrow().token();
+		}
+		// the statistics collector reports with a delay; wait for it, not for a time
+		long hot = hotBefore;
+		for (int attempt = 0; attempt < 100 && hot - hotBefore < 20; attempt++) {
+			Thread.sleep(100);
+			hot = hotUpdates();
+		}
+		assertThat(hot - hotBefore).isGreaterThanOrEqualTo(20);
+	}
+
+	private static long hotUpdates() throws SQLException {
 		try (Connection connection = dataSource.getConnection();
-				PreparedStatement select = connection.prepareStatement(
-						"SELECT token_hash, state FROM palisade_refresh_token WHERE family_id = ?")) {
-			select.setString(1, issued.familyId());
-			try (ResultSet rs = select.executeQuery()) {
+				var statement = connection.createStatement()) {
+			statement.execute("SELECT pg_stat_clear_snapshot()");
+			try (ResultSet rs = statement.executeQuery(
+					"SELECT n_tup_hot_upd FROM pg_stat_user_tables WHERE relname = 'palisade_refresh_family'")) {
 				assertThat(rs.next()).isTrue();
-				assertThat(HexFormat.of().formatHex(rs.getBytes(1))).isEqualTo(sha256(issued.token()));
-				assertThat(rs.getString(2)).isEqualTo("rotated");
-				assertThat(rs.next()).isFalse();
+				return rs.getLong(1);
 			}
+		}
+	}
+
+	@Test
+	void theIdleExpiryIsNotIndexedButTheSweepBoundIs() throws Exception {
+		try (Connection connection = dataSource.getConnection();
+				var statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery(
+						"SELECT indexdef FROM pg_indexes WHERE tablename = 'palisade_refresh_family'")) {
+			java.util.List<String> indexes = new java.util.ArrayList<>();
+			while (rs.next()) {
+				indexes.add(rs.getString(1));
+			}
+			assertThat(indexes).noneMatch((index) -> index.contains("idle_expires_at") || index.contains("active_hash"));
+			assertThat(indexes).anyMatch((index) -> index.contains("UNIQUE") && index.contains("(token_handle)"));
+			assertThat(indexes).anyMatch((index) -> index.contains("(sweep_after)"));
 		}
 	}
 
@@ -134,8 +172,14 @@ class PostgresRefreshTokenStoreTest extends RefreshTokenStoreContract {
 			JdbcSchemaInitializer.initialize(database, JdbcDialect.POSTGRESQL); // every start runs it again
 			RefreshTokenService upgraded = newService(new JdbcRefreshTokenStore(database, JdbcDialect.POSTGRESQL));
 
-			assertThat(upgraded.rotate(active).orElseThrow().grant().subject()).isEqualTo("alice");
-			assertThat(upgraded.rotate(rotatedBefore).isRotated()).isFalse();
+			IssuedRefreshToken next = upgraded.rotate(active).orElseThrow().token();
+			assertThat(next.familyId()).isEqualTo("fam-1");
+			assertThat(next.token()).hasSize(6 + 64); // the family has a handle from here on
+			IssuedRefreshToken after = upgraded.rotate(next.token()).orElseThrow().token();
+			assertThat(upgraded.rotate(after.token()).isRotated()).isTrue();
+			assertThat(upgraded.rotate(rotatedBefore))
+				.isEqualTo(new dev.palisade.security.refresh.RotationResult.Rejected(
+						dev.palisade.security.refresh.RotationFailure.REUSED));
 			assertThat(upgraded.findFamily("fam-1")).hasValueSatisfying(
 					(family) -> assertThat(family.state()).isEqualTo(dev.palisade.security.refresh.FamilyState.REVOKED));
 		}
@@ -156,10 +200,10 @@ class PostgresRefreshTokenStoreTest extends RefreshTokenStoreContract {
 		}
 	}
 
-	private static String hashOnFamilyRow(String familyId) throws SQLException {
+	private static String column(String familyId, String column) throws SQLException {
 		try (Connection connection = dataSource.getConnection();
 				PreparedStatement select = connection.prepareStatement(
-						"SELECT current_hash FROM palisade_refresh_family WHERE family_id = ?")) {
+						"SELECT " + column + " FROM palisade_refresh_family WHERE family_id = ?")) {
 			select.setString(1, familyId);
 			try (ResultSet rs = select.executeQuery()) {
 				assertThat(rs.next()).isTrue();

@@ -17,6 +17,8 @@ import dev.palisade.security.refresh.IssuedRefreshToken;
 import dev.palisade.security.refresh.RefreshTokenService;
 import dev.palisade.security.refresh.RefreshTokenStore;
 import dev.palisade.security.refresh.RefreshTokenStoreContract;
+import dev.palisade.security.refresh.RotationFailure;
+import dev.palisade.security.refresh.RotationResult;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import redis.embedded.RedisServer;
@@ -104,7 +106,7 @@ class RedisRefreshTokenStoreTest extends RefreshTokenStoreContract {
 		this.service.rotate(issued.token()).orElseThrow();
 
 		var keys = connection.sync().keys(RedisRefreshTokenStore.DEFAULT_KEY_PREFIX + "*");
-		assertThat(keys).hasSize(4);
+		assertThat(keys).hasSize(3); // the family, its handle and the subject's set: a rotation adds no key
 		long thirtyDays = Duration.ofDays(30).toMillis();
 		for (String key : keys) {
 			assertThat(connection.sync().pttl(key)).as(key).isBetween(thirtyDays - 60_000, thirtyDays);
@@ -119,13 +121,50 @@ class RedisRefreshTokenStoreTest extends RefreshTokenStoreContract {
 				.digest(issued.token().getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
 		String tokenBody = issued.token().substring("palrt_".length());
 
+		String handle = HexFormat.of().formatHex(java.util.Arrays.copyOf(java.util.Base64.getUrlDecoder().decode(tokenBody), 16));
+
 		var keys = connection.sync().keys("*");
-		assertThat(keys).contains(RedisRefreshTokenStore.DEFAULT_KEY_PREFIX + "t:" + hash);
+		assertThat(keys).contains(RedisRefreshTokenStore.DEFAULT_KEY_PREFIX + "h:" + handle);
+		assertThat(connection.sync().hget(RedisRefreshTokenStore.DEFAULT_KEY_PREFIX + "f:" + issued.familyId(), "cur"))
+			.isEqualTo(hash);
 		for (String key : keys) {
 			assertThat(key).doesNotContain(tokenBody);
-			if ("hash".equals(connection.sync().type(key))) {
+			String type = connection.sync().type(key);
+			if ("hash".equals(type)) {
 				assertThat(connection.sync().hgetall(key).toString()).doesNotContain(tokenBody);
 			}
+			else if ("string".equals(type)) {
+				assertThat(connection.sync().get(key)).doesNotContain(tokenBody);
+			}
 		}
+	}
+
+	@Test
+	void aFamilyStoredByTheFormerReleaseKeepsItsSignInAndItsReuseDetection() throws Exception {
+		// the key layout of the release before family handles: one key per token hash
+		String active = "palrt_" + "A".repeat(43);
+		String rotatedBefore = "palrt_" + "B".repeat(42) + "A";
+		String prefix = RedisRefreshTokenStore.DEFAULT_KEY_PREFIX;
+		long now = this.clock.instant().toEpochMilli();
+		var redis = connection.sync();
+		redis.hset(prefix + "f:fam-1", java.util.Map.of("id", "fam-1", "subject", "alice", "state", "active", "created",
+				Long.toString(now), "abs", Long.toString(now + Duration.ofDays(30).toMillis()), "idle",
+				Long.toString(now + Duration.ofDays(1).toMillis())));
+		redis.hset(prefix + "t:" + hex(active), java.util.Map.of("f", "fam-1", "s", "active"));
+		redis.hset(prefix + "t:" + hex(rotatedBefore), java.util.Map.of("f", "fam-1", "s", "rotated"));
+
+		IssuedRefreshToken next = this.service.rotate(active).orElseThrow().token();
+		assertThat(next.token()).hasSize(6 + 64);
+		IssuedRefreshToken after = this.service.rotate(next.token()).orElseThrow().token();
+		assertThat(after.familyId()).isEqualTo("fam-1");
+		assertThat(this.service.rotate(active)).isEqualTo(new RotationResult.Rejected(RotationFailure.REUSED));
+		assertThat(this.service.rotate(after.token())).isEqualTo(new RotationResult.Rejected(RotationFailure.REVOKED));
+		assertThat(this.service.rotate(rotatedBefore)).isEqualTo(new RotationResult.Rejected(RotationFailure.REUSED));
+	}
+
+	private static String hex(String token) throws Exception {
+		return HexFormat.of()
+			.formatHex(java.security.MessageDigest.getInstance("SHA-256")
+				.digest(token.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
 	}
 }
