@@ -5,8 +5,8 @@
 # request authentications batched, rate limits with budgets raised so the load is not throttled
 # away, Actuator and observations on). After each minute it forces a full GC in the app and prints
 # the heap in use then, so a leak shows as a line that keeps rising after the warm-up.
-# What the app keeps on purpose is bounded in time for the soak: a refresh family (and the hash of
-# every token it rotated, kept to detect reuse) lives at most 2 minutes and is swept every 30 s,
+# What the app keeps on purpose is bounded in time for the soak: a refresh family (one entry with
+# its newest token's hash) lives at most 2 minutes and is swept every 30 s,
 # instead of the sample's 30 days; the verified-token cache is bounded by size. So after the first
 # WARMUP minutes (default 3) the retained data no longer grows and the heap after GC must not either.
 # Prints one line per minute and a verdict: 0 responses >= 500, 0 socket errors, and the heap
