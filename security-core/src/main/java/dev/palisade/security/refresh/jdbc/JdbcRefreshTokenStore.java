@@ -192,12 +192,12 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
 	 */
 	private StoreRotation tryRotate(Connection connection, RefreshTokenKey presented, RefreshTokenKey next,
 			Instant now, Duration idleTimeout) throws SQLException {
-		byte[][] activeHash = new byte[1][];
-		RefreshFamily family = selectByHandle(connection, presented.handle(), activeHash);
-		if (family == null) {
+		HandleRow row = selectByHandle(connection, presented.handle());
+		if (row == null) {
 			return StoreRotation.failed(RotationFailure.UNKNOWN, null);
 		}
-		if (!presented.hashEquals(activeHash[0])) {
+		RefreshFamily family = row.family();
+		if (!presented.hashEquals(row.activeHash())) {
 			return StoreRotation.failed(RotationFailure.REUSED, revokeInTransaction(connection, family, now));
 		}
 		RotationFailure reason = family.unusableReason(now);
@@ -255,17 +255,12 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
 		return StoreRotation.rotated(touched);
 	}
 
-	/** The family with this handle, its active hash put in {@code activeHash[0]}; or {@code null}. */
-	private static RefreshFamily selectByHandle(Connection connection, byte[] handle, byte[][] activeHash)
-			throws SQLException {
+	/** The family with this handle and its active hash, or {@code null}. */
+	private static HandleRow selectByHandle(Connection connection, byte[] handle) throws SQLException {
 		try (PreparedStatement select = connection.prepareStatement(SELECT_BY_HANDLE)) {
 			select.setBytes(1, handle);
 			try (ResultSet rs = select.executeQuery()) {
-				if (!rs.next()) {
-					return null;
-				}
-				activeHash[0] = rs.getBytes("active_hash");
-				return mapFamily(rs);
+				return rs.next() ? new HandleRow(mapFamily(rs), rs.getBytes("active_hash")) : null;
 			}
 		}
 	}
@@ -309,7 +304,8 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
 		Objects.requireNonNull(token, "token");
 		return inTransaction((connection) -> {
 			if (!token.isLegacy()) {
-				return Optional.ofNullable(selectByHandle(connection, token.handle(), new byte[1][]));
+				HandleRow row = selectByHandle(connection, token.handle());
+				return Optional.ofNullable((row != null) ? row.family() : null);
 			}
 			byte[] tokenHash = token.hash();
 			RefreshFamily family = selectFamily(connection, SELECT_BY_CURRENT, tokenHash);
@@ -427,6 +423,10 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
 		return "JdbcRefreshTokenStore[" + this.dialect + "]";
 	}
 
+
+	/** A family row found by handle: the family and the hash of its active token. */
+	private record HandleRow(RefreshFamily family, byte[] activeHash) {
+	}
 
 	@FunctionalInterface
 	private interface Binder {

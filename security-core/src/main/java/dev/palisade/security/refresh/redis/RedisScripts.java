@@ -10,6 +10,24 @@ final class RedisScripts {
 	}
 
 	/**
+	 * The checks of {@code RefreshFamily.unusableReason}, reuse first (revoking an active family),
+	 * shared by both rotations. Expects the locals {@code fkey}, {@code now}, {@code fam} (state,
+	 * absolute and idle expiry) and {@code reused}; leaves {@code abs} set when the family is usable.
+	 */
+	private static final String CHECKS = """
+			if reused then
+				if fam[1] == 'active' then
+					redis.call('HSET', fkey, 'state', 'revoked', 'revoked', string.format('%.0f', now))
+				end
+				return {'REUSED', redis.call('HGETALL', fkey)}
+			end
+			if fam[1] ~= 'active' then return {'REVOKED', redis.call('HGETALL', fkey)} end
+			local abs = tonumber(fam[2])
+			if now >= abs then return {'EXPIRED_ABSOLUTE', redis.call('HGETALL', fkey)} end
+			if now >= tonumber(fam[3]) then return {'EXPIRED_IDLE', redis.call('HGETALL', fkey)} end
+			""";
+
+	/**
 	 * KEYS: family, handle, subject set. ARGV: family id, ttl ms, then family hash field/value pairs
 	 * (the active token's hash among them, as {@code cur}).
 	 */
@@ -41,16 +59,8 @@ final class RedisScripts {
 			if redis.call('EXISTS', fkey) == 0 then return {'UNKNOWN'} end
 			local now = tonumber(ARGV[3])
 			local fam = redis.call('HMGET', fkey, 'state', 'abs', 'idle', 'cur')
-			if fam[4] ~= ARGV[1] then
-				if fam[1] == 'active' then
-					redis.call('HSET', fkey, 'state', 'revoked', 'revoked', ARGV[3])
-				end
-				return {'REUSED', redis.call('HGETALL', fkey)}
-			end
-			if fam[1] ~= 'active' then return {'REVOKED', redis.call('HGETALL', fkey)} end
-			local abs = tonumber(fam[2])
-			if now >= abs then return {'EXPIRED_ABSOLUTE', redis.call('HGETALL', fkey)} end
-			if now >= tonumber(fam[3]) then return {'EXPIRED_IDLE', redis.call('HGETALL', fkey)} end
+			local reused = fam[4] ~= ARGV[1]
+			""" + CHECKS + """
 			local idle = math.min(now + tonumber(ARGV[4]), abs)
 			redis.call('HSET', fkey, 'idle', string.format('%.0f', idle), 'cur', ARGV[2])
 			return {'ROTATED', redis.call('HGETALL', fkey)}
@@ -68,16 +78,8 @@ final class RedisScripts {
 			if redis.call('EXISTS', fkey) == 0 then return {'UNKNOWN'} end
 			local now = tonumber(ARGV[1])
 			local fam = redis.call('HMGET', fkey, 'state', 'abs', 'idle')
-			if tok[2] == 'rotated' then
-				if fam[1] == 'active' then
-					redis.call('HSET', fkey, 'state', 'revoked', 'revoked', ARGV[1])
-				end
-				return {'REUSED', redis.call('HGETALL', fkey)}
-			end
-			if fam[1] ~= 'active' then return {'REVOKED', redis.call('HGETALL', fkey)} end
-			local abs = tonumber(fam[2])
-			if now >= abs then return {'EXPIRED_ABSOLUTE', redis.call('HGETALL', fkey)} end
-			if now >= tonumber(fam[3]) then return {'EXPIRED_IDLE', redis.call('HGETALL', fkey)} end
+			local reused = tok[2] == 'rotated'
+			""" + CHECKS + """
 			if redis.call('EXISTS', KEYS[2]) == 1 then return redis.error_reply('duplicate handle') end
 			local idle = math.min(now + tonumber(ARGV[2]), abs)
 			redis.call('HSET', KEYS[1], 's', 'rotated')
