@@ -29,9 +29,9 @@ import io.lettuce.core.api.sync.RedisCommands;
  * hash holding the hash of its active token; its handle is a key naming it. Each operation that
  * changes state is one Lua script, so it is atomic on the server: of concurrent rotations of one
  * token exactly one finds it active. Legacy tokens (issued before handles) keep their one key per
- * token hash until their family's next rotation gives it a handle. Every key expires at its family's absolute expiry (TTL
- * computed from the injected clock), so Redis removes dead families itself;
- * {@link #sweepExpired} additionally drops idle-expired families early.
+ * token hash until their family's next rotation gives it a handle. Every key expires at its
+ * family's absolute expiry (TTL computed from the injected clock), so Redis removes dead families
+ * itself; {@link #sweepExpired} additionally drops idle-expired families early.
  *
  * <p>Single Redis server or a primary with replicas (Sentinel); not Redis Cluster, because the
  * scripts reach keys derived from values they read. Durability is that of the server's
