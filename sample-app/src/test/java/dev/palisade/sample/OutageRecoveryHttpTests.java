@@ -149,15 +149,24 @@ class OutageRecoveryHttpTests {
 			return (denied == 403) ? me : denied;
 		});
 
-		Thread.sleep(1500);
+		// Each phase lasts until the load has shown it, not for a fixed time.
+		awaitLoad(statuses, failure, "every client served before the outages",
+				() -> count(statuses, "refresh 200") > 0 && count(statuses, "api-key 200") > 0
+						&& count(statuses, "bearer 200") > 0);
 		redis.stop();
-		Thread.sleep(2000);
+		int beforeRedisRestart = total(statuses) + 200;
+		awaitLoad(statuses, failure, "200 requests while Redis is down", () -> total(statuses) >= beforeRedisRestart);
 		redis = startRedis();
-		Thread.sleep(2000);
+		int beforePostgresStop = total(statuses) + 200;
+		awaitLoad(statuses, failure, "200 requests after Redis is back", () -> total(statuses) >= beforePostgresStop);
 		postgres.close();
-		Thread.sleep(2000);
+		int beforePostgresRestart = total(statuses) + 300;
+		awaitLoad(statuses, failure, "a refresh refused and 300 requests while PostgreSQL is down",
+				() -> count(statuses, "refresh 503") > 0 && total(statuses) >= beforePostgresRestart);
+		int refreshedBefore = count(statuses, "refresh 200");
 		postgres = startPostgres();
-		Thread.sleep(3000);
+		awaitLoad(statuses, failure, "a refresh served after PostgreSQL is back",
+				() -> count(statuses, "refresh 200") > refreshedBefore);
 		running.set(false);
 		for (Thread thread : new Thread[] { refresher, keyCaller, bearerCaller }) {
 			thread.join(30_000);
@@ -184,6 +193,24 @@ class OutageRecoveryHttpTests {
 			assertThat(response.headers().firstValue("X-RateLimit-Remaining")).isPresent();
 		});
 		assertThat(signIn()).contains("refresh_token");
+	}
+
+	/** Waits until the load shows {@code phase}, or stops at the first failed request. */
+	private static void awaitLoad(ConcurrentMap<String, AtomicInteger> statuses, AtomicReference<Throwable> failure,
+			String phase, java.util.function.BooleanSupplier shown) {
+		await().alias(phase)
+			.atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> failure.get() != null || shown.getAsBoolean());
+	}
+
+	private static int count(ConcurrentMap<String, AtomicInteger> statuses, String key) {
+		AtomicInteger count = statuses.get(key);
+		return (count != null) ? count.get() : 0;
+	}
+
+	private static int total(ConcurrentMap<String, AtomicInteger> statuses) {
+		return statuses.values().stream().mapToInt(AtomicInteger::get).sum();
 	}
 
 	private static Thread load(String name, AtomicBoolean running, AtomicReference<Throwable> failure,

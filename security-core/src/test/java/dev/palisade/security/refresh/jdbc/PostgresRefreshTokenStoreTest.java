@@ -117,13 +117,11 @@ class PostgresRefreshTokenStoreTest extends RefreshTokenStoreContract {
 			this.clock.advance(java.time.Duration.ofMinutes(1)); // so each rotation moves the idle expiry
 			token = this.service.rotate(token.token()).orElseThrow().token();
 		}
-		// the statistics collector reports with a delay; wait for it, not for a time
-		long hot = hotBefore;
-		for (int attempt = 0; attempt < 100 && hot - hotBefore < 20; attempt++) {
-			Thread.sleep(100);
-			hot = hotUpdates();
-		}
-		assertThat(hot - hotBefore).isGreaterThanOrEqualTo(20);
+		// the statistics collector reports with a delay: wait for its report, not for a time
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(10))
+			.pollInterval(java.time.Duration.ofMillis(50))
+			.untilAsserted(() -> assertThat(hotUpdates() - hotBefore).isGreaterThanOrEqualTo(20));
 	}
 
 	private static long hotUpdates() throws SQLException {
