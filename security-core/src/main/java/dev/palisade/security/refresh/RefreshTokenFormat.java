@@ -52,6 +52,11 @@ final class RefreshTokenFormat {
 		return this.prefixWithSeparator + ENCODER.encodeToString(bytes);
 	}
 
+	/** The key of a token this format just generated for {@code handle}, without parsing it again. */
+	static RefreshTokenKey keyOf(byte[] handle, String generated) {
+		return RefreshTokenKey.of(handle, hash(generated));
+	}
+
 	String newFamilyId() {
 		byte[] bytes = new byte[16];
 		this.random.nextBytes(bytes);

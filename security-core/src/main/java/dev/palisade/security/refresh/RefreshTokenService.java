@@ -54,8 +54,9 @@ public final class RefreshTokenService {
 		Instant absolute = now.plus(this.policy.absoluteLifetime());
 		RefreshFamily family = new RefreshFamily(this.format.newFamilyId(), grant, now, absolute,
 				now.plus(this.policy.idleTimeout()), FamilyState.ACTIVE, null);
-		String token = this.format.generate(this.format.newHandle());
-		this.store.createFamily(family, this.format.parse(token));
+		byte[] handle = this.format.newHandle();
+		String token = this.format.generate(handle);
+		this.store.createFamily(family, RefreshTokenFormat.keyOf(handle, token));
 		notifyListener((l) -> l.onIssued(family));
 		return new IssuedRefreshToken(token, family.familyId(), family.expiresAt(), absolute);
 	}
@@ -72,9 +73,10 @@ public final class RefreshTokenService {
 			return new RotationResult.Rejected(RotationFailure.MALFORMED);
 		}
 		// a legacy token's family gets its handle with this rotation
-		String next = this.format.generate(presented.isLegacy() ? this.format.newHandle() : presented.handle());
-		StoreRotation outcome = this.store.rotate(presented, this.format.parse(next), this.clock.instant(),
-				this.policy.idleTimeout());
+		byte[] handle = presented.isLegacy() ? this.format.newHandle() : presented.handle();
+		String next = this.format.generate(handle);
+		StoreRotation outcome = this.store.rotate(presented, RefreshTokenFormat.keyOf(handle, next),
+				this.clock.instant(), this.policy.idleTimeout());
 		RefreshFamily family = outcome.family();
 		if (outcome.isRotated()) {
 			notifyListener((l) -> l.onRotated(family));
